@@ -1,0 +1,82 @@
+# The two commands of the README: `make run` and `make test`. Both set everything up from nothing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+VENV := .venv
+PY := $(VENV)/bin/python
+# uv from the PATH if there is one, else a private copy installed from PyPI.
+UV := $(or $(shell command -v uv 2>/dev/null),.uv/bin/uv)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# A developer's machine: DEBUG on unless the caller says otherwise. Never use these targets to serve
+# production (see README, "Production").
+export DEBUG ?= 1
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help setup run test db lint format messages makemessages static clean
+
+help:
+	@echo "make run    set up (venv, packages, static files, messages, database, reference and demo data) and serve http://$(HOST):$(PORT)"
+	@echo "make test   set up and run the whole test suite (on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set)"
+	@echo "make lint   ruff check and format check"
+
+.uv/bin/uv:
+	$(PYTHON) -m venv .uv
+	.uv/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+wsis/static/vendor/.copied: node_modules/.package-lock.json scripts/vendor_static.py
+	$(PYTHON) scripts/vendor_static.py
+	@touch $@
+
+static: wsis/static/vendor/.copied
+
+# Message catalogs are compiled with Babel (a dependency), so no system gettext is needed.
+messages: $(VENV)/.synced
+	@$(VENV)/bin/pybabel compile --domain django --directory wsis/locale --use-fuzzy --statistics 2>&1 | grep -v "^$$" || true
+
+# Re-extract strings after changing templates or code (needs GNU gettext).
+makemessages: $(VENV)/.synced
+	cd wsis && ../$(PY) ../manage.py makemessages --all --no-obsolete --ignore "static/vendor/*"
+
+setup: $(VENV)/.synced static messages
+	@mkdir -p var/static
+
+db: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py load_demo_data
+
+run: db
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(PY) -m pytest
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "=== The suite again on PostgreSQL ($${TEST_DATABASE_URL%%@*}@…) ==="; \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest; \
+	else \
+		echo "TEST_DATABASE_URL is not set: the PostgreSQL run was skipped."; \
+	fi
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.synced
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .uv node_modules wsis/static/vendor var .pytest_cache

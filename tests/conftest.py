@@ -1,0 +1,30 @@
+import functools
+
+import pytest
+from django.conf import settings
+
+from wsis.taxonomy.reference_data import load_reference_data, read_reference_data
+
+
+@functools.cache
+def reference_data():
+    """Read once per test run; loading it into a database is what each fixture does."""
+    return read_reference_data(settings.WSIS_REFERENCE_DATA)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the vocabularies, as a deployed site does."""
+    with django_db_blocker.unblock():
+        load_reference_data(reference_data())
+
+
+@pytest.fixture
+def live_vocabularies(transactional_db):
+    """Transactional tests (live server, browser) empty the tables afterwards; reload first."""
+    load_reference_data(reference_data())
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings):
+    settings.LANGUAGE_CODE = "en"

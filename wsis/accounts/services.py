@@ -1,0 +1,186 @@
+"""Every change to accounts: creating people and organisations, roles, API tokens.
+
+Each function checks the actor's permission, runs in a transaction and records an event. An
+`actor` of None is the operator at the server's console (management commands), who holds every
+right already through the database.
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wsis.accounts.choices import Role
+from wsis.accounts.models import ApiToken, Organisation, User
+from wsis.core.events import record_event
+from wsis.taxonomy.models import StakeholderType
+
+TOKEN_PREFIX = "wsis_"  # noqa: S105 - a marker, not a secret
+# Writing "last used" on every request would make each API call a write; a few minutes is enough.
+TOKEN_TOUCH_INTERVAL = timedelta(minutes=5)
+
+
+def _require_administrator(actor) -> None:
+    if actor is not None and not (actor.is_authenticated and actor.has_role(Role.ADMINISTRATOR)):
+        raise PermissionDenied(_("Only administrators may do this."))
+
+
+def _check_role(role: str) -> None:
+    if role not in Role.values:
+        raise ValidationError(
+            {
+                "role": _("Unknown role “{role}”. Choose one of: {roles}.").format(
+                    role=role, roles=", ".join(Role.values)
+                )
+            }
+        )
+
+
+def get_or_create_organisation(
+    actor, name: str, stakeholder_type: str | None = None
+) -> Organisation:
+    """The organisation called `name` (case-insensitive), created if missing."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"organisation": _("The organisation needs a name.")})
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    kind = None
+    if stakeholder_type:
+        kind = StakeholderType.objects.filter(code=stakeholder_type).first()
+        if kind is None:
+            raise ValidationError(
+                {
+                    "stakeholder_type": _("Unknown stakeholder type “{code}”.").format(
+                        code=stakeholder_type
+                    )
+                }
+            )
+    with transaction.atomic():
+        organisation = Organisation.objects.create(name=name, stakeholder_type=kind)
+        record_event("accounts.organisation.created", organisation, actor, name=name)
+    return organisation
+
+
+def create_user(
+    actor,
+    *,
+    email: str,
+    role: str = Role.SUBMITTER,
+    password: str | None = None,
+    organisation: str | None = None,
+    stakeholder_type: str | None = None,
+) -> User:
+    """Create an account with a verified e-mail address (the operator vouches for it).
+
+    Without a password the account cannot sign in until its owner resets the password.
+    """
+    _require_administrator(actor)
+    _check_role(role)
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from error
+    if (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    ):
+        raise ValidationError({"email": _("A user with this e-mail address already exists.")})
+    if password is not None:
+        validate_password(password, User(email=email))
+    with transaction.atomic():
+        org = (
+            get_or_create_organisation(actor, organisation, stakeholder_type)
+            if organisation
+            else None
+        )
+        user = User(
+            email=email,
+            role=role,
+            organisation=org,
+            is_staff=role == Role.ADMINISTRATOR,
+            is_superuser=role == Role.ADMINISTRATOR,
+        )
+        if password is None:
+            user.set_unusable_password()
+        else:
+            user.set_password(password)
+        user.save()
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        record_event("accounts.user.created", user, actor, role=role)
+    return user
+
+
+def set_role(actor, user: User, role: str, action_lines=()) -> User:
+    """Give `user` a role; facilitators are scoped to the Action Lines given."""
+    _require_administrator(actor)
+    _check_role(role)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.role = role
+        user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
+        user.save(update_fields=["role", "is_staff", "is_superuser"])
+        user.action_lines.set(action_lines if role == Role.FACILITATOR else [])
+        record_event(
+            "accounts.user.role_changed",
+            user,
+            actor,
+            role=role,
+            action_lines=sorted(line.code for line in action_lines),
+        )
+    return user
+
+
+def _digest(raw_token: str) -> str:
+    return hashlib.sha256(raw_token.encode()).hexdigest()
+
+
+def issue_api_token(actor, user: User, name: str = "") -> tuple[ApiToken, str]:
+    """A new API token for `user`; returns it with the raw token, which is never stored."""
+    if actor is not None and actor != user:
+        _require_administrator(actor)
+    if not user.is_active:
+        raise ValidationError({"user": _("This account is deactivated.")})
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user, name=name[:100], prefix=raw[:12], digest=_digest(raw)
+        )
+        record_event("accounts.api_token.issued", user, actor, prefix=token.prefix)
+    return token, raw
+
+
+def revoke_api_token(actor, token: ApiToken) -> None:
+    if actor is not None and actor != token.user:
+        _require_administrator(actor)
+    with transaction.atomic():
+        ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        record_event("accounts.api_token.revoked", token.user, actor, prefix=token.prefix)
+
+
+def user_for_token(raw_token: str) -> User | None:
+    """The active user a bearer token belongs to, or None."""
+    if not raw_token or not raw_token.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_digest(raw_token), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > TOKEN_TOUCH_INTERVAL:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

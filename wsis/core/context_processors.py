@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.utils import translation
+
+from wsis.core.i18n import is_rtl
+
+
+def interface(request):
+    """Language and direction of the page, and the languages the switcher offers."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return {
+        "page_language": language,
+        "page_direction": "rtl" if is_rtl(language) else "ltr",
+        "interface_languages": settings.LANGUAGES,
+    }

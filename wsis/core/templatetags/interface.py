@@ -1,0 +1,25 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+
+from wsis.core.i18n import translated
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in each interface language: (code, name, url, is_current)."""
+    request = context["request"]
+    current = context.get("page_language")
+    path = request.get_full_path()
+    return [
+        (code, name, translate_url(path, code), code == current)
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.filter
+def tr(texts):
+    """The text of a language map in the active language, falling back to English."""
+    return translated(texts)
