@@ -62,6 +62,7 @@ run: db
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
+	$(VENV)/bin/ruff check --quiet . && echo "ruff: clean"
 	$(PY) -m pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "=== The suite again on PostgreSQL ($${TEST_DATABASE_URL%%@*}@…) ==="; \

@@ -26,5 +26,7 @@ def live_vocabularies(transactional_db):
 
 
 @pytest.fixture(autouse=True)
-def _english_by_default(settings):
+def _test_settings(settings):
     settings.LANGUAGE_CODE = "en"
+    # Password hashing is slow by design; tests create many accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -40,10 +40,13 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "simple_history",
+    "django_filters",
     "ninja",
     "wsis.core",
     "wsis.taxonomy",
     "wsis.accounts",
+    "wsis.stocktaking",
+    "wsis.search",
     "wsis.api",
 ]
 
@@ -196,6 +199,9 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Platform ----------------------------------------------------------------------------------
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = "wsis.core.views.rate_limited"
 WSIS_REFERENCE_DATA = env.path("WSIS_REFERENCE_DATA", default=BASE_DIR.parent / "shared" / "data")
 API_PAGE_SIZE_MAX = 200
 

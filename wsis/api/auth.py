@@ -1,6 +1,6 @@
 """How API callers prove who they are: a bearer token, or the browser's session."""
 
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from wsis.accounts.services import user_for_token
 
@@ -13,6 +13,16 @@ class BearerToken(HttpBearer):
         return user
 
 
+class SignedInSession(SessionAuth):
+    """The browser's session, with ninja's CSRF check; a caller with no session at all is simply
+    not authenticated (401), rather than refused for a missing CSRF token (403)."""
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 bearer = BearerToken()
-# Session callers go through ninja's CSRF check; token callers need none (no ambient credential).
-token_or_session = [bearer, django_auth]
+# Token callers need no CSRF token: a bearer token is never sent by the browser on its own.
+token_or_session = [bearer, SignedInSession()]

@@ -1,10 +1,15 @@
-"""The v1 API: one NinjaAPI assembling each app's router."""
+"""The v1 API: one NinjaAPI assembling each app's router, and how errors are answered."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from wsis.accounts.api import router as accounts_router
+from wsis.api.ratelimit import RateLimited
+from wsis.core.errors import InvalidTransition
+from wsis.stocktaking.api import router as stocktaking_router
 from wsis.taxonomy.api import router as taxonomy_router
 
 
@@ -19,13 +24,50 @@ api = NinjaAPI(
     title="WSIS Platform API",
     version="1",
     description=(
-        "Open data of the WSIS follow-up: vocabularies, and (as they land) the Stocktaking "
-        "registry, Prizes, matrix and indicators. Names come in the language given by `lang` "
-        "or Accept-Language (ar, en, es, fr, ru, zh), falling back to English."
+        "Open data of the WSIS follow-up: vocabularies and the Stocktaking registry of "
+        "ICT-for-development initiatives. Names and messages come in the language given by "
+        "`lang` or Accept-Language (ar, en, es, fr, ru, zh), falling back to English. Changes "
+        "need `Authorization: Bearer <token>` (`manage.py create_api_token`)."
     ),
     urls_namespace="api-v1",
 )
 api.add_router("/taxonomy/", taxonomy_router)
+api.add_router("/initiatives", stocktaking_router)
 api.add_router("/", accounts_router)
+
+
+def validation_details(error: ValidationError) -> list[dict]:
+    """Ninja's error shape, `{"loc": [...], "msg": ...}`, for Django's ValidationError."""
+    if hasattr(error, "error_dict"):
+        return [
+            {"loc": ["body", field], "msg": message, "type": getattr(e, "code", None) or "invalid"}
+            for field, errors in error.error_dict.items()
+            for e in errors
+            for message in e.messages
+        ]
+    return [{"loc": ["body"], "msg": message, "type": "invalid"} for message in error.messages]
+
+
+@api.exception_handler(InvalidTransition)
+def invalid_transition(request, error):
+    return api.create_response(request, {"detail": validation_details(error)}, status=409)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, error):
+    return api.create_response(request, {"detail": validation_details(error)}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, error):
+    return api.create_response(request, {"detail": str(error) or _("Not allowed.")}, status=403)
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, error):
+    return api.create_response(
+        request, {"detail": _("Too many requests; please wait a little and try again.")}, status=429
+    )
+
 
 urlpatterns = [path("", api.urls)]

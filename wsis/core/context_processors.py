@@ -11,4 +11,10 @@ def interface(request):
         "page_language": language,
         "page_direction": "rtl" if is_rtl(language) else "ltr",
         "interface_languages": settings.LANGUAGES,
+        # Roles are the accounts app's; core only asks the user object.
+        "is_moderator": bool(
+            getattr(request, "user", None)
+            and request.user.is_authenticated
+            and request.user.has_role("moderator")
+        ),
     }

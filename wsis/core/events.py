@@ -21,3 +21,15 @@ def events_for(target):
     return Event.objects.filter(
         target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk)
     ).select_related("actor")
+
+
+def events_for_objects(model, pks, exclude_labels=("stocktaking.initiative.edited",)):
+    """The events of many objects of one model, newest first, in one query."""
+    return (
+        Event.objects.filter(
+            target_type=ContentType.objects.get_for_model(model),
+            target_id__in=[str(pk) for pk in pks],
+        )
+        .exclude(label__in=exclude_labels)
+        .select_related("actor")
+    )

@@ -1,5 +1,6 @@
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -28,3 +29,8 @@ def healthz(request):
             status=503,
         )
     return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+
+
+def rate_limited(request, exception=None):
+    """Shown when django-ratelimit stops a request."""
+    return render(request, "429.html", status=429)

@@ -23,3 +23,8 @@ def language_links(context):
 def tr(texts):
     """The text of a language map in the active language, falling back to English."""
     return translated(texts)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

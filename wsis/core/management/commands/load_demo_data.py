@@ -3,13 +3,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wsis.accounts import demo as accounts_demo
+from wsis.stocktaking import demo as stocktaking_demo
 from wsis.taxonomy.models import ActionLine
 
 DEMO_PASSWORD = "wsis-demo-2026"  # noqa: S105 - a published demo password, refused in production
 
 
 class Command(BaseCommand):
-    help = "Load demo content (organisations, one account per role). Idempotent; for developers."
+    help = "Load demo accounts (one per role) and initiatives (every state). For developers."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -28,4 +29,5 @@ class Command(BaseCommand):
             raise CommandError("Load the reference data first: manage.py load_reference_data")
         with transaction.atomic():
             accounts_demo.load(DEMO_PASSWORD, self.stdout)
+        stocktaking_demo.load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,210 @@
+"""Search latency: `GET /api/v1/initiatives?q=` over HTTP against the raw FTS5 query, same terms.
+
+    .venv/bin/python bench/search.py [--initiatives 100000] [--rounds 3]
+
+Builds (once) a SQLite database of synthetic published initiatives in var/bench/, serves it with
+gunicorn, and for 50 queries in six languages prints p50/p95 of the HTTP endpoint (results,
+count and facets) next to p50/p95 of the bare FTS5 query ranking the top 20 by bm25, in the same
+run, and their ratio. This is a benchmark that prints figures, not a test.
+"""
+
+import argparse
+import os
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = ROOT / "var" / "bench" / "search.sqlite3"
+QUERIES = [
+    "rural schools",
+    "telemedicine",
+    "women farmers",
+    "broadband villages",
+    "open data government",
+    "cybersecurity",
+    "mobile payments markets",
+    "disability accessibility",
+    "satellite",
+    "ethics",
+    "digital skills youth",
+    "climate water",
+    "teachers libraries",
+    "privacy identity",
+    "radio",
+    "écoles rurales",
+    "télémédecine",
+    "femmes agriculteurs",
+    "données ouvertes",
+    "coopérative",
+    "accessibilité handicap",
+    "escuelas rurales",
+    "telemedicina",
+    "mujeres agricultores",
+    "datos abiertos",
+    "conectividad comunitaria",
+    "plataforma digital",
+    "الصحة",
+    "المدارس الريفية",
+    "الانترنت",
+    "الإنترنت",
+    "المزارعين",
+    "النساء التدريب",
+    "الصِّحَّة الرقمية",
+    "الشبكه المجتمعيه",
+    "цифровые школы",
+    "телемедицина",
+    "женщины фермеры",
+    "данные",
+    "сельские сети",
+    "农村学校",
+    "远程医疗",
+    "妇女 农民",
+    "数据",
+    "卫星 网络",
+    "innovation",
+    "startups entrepreneurs",
+    "community network",
+    "languages content",
+    "water",
+]
+
+
+def manage(*args, env):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def prepare(count: int, env: dict) -> None:
+    DATABASE.parent.mkdir(parents=True, exist_ok=True)
+    manage("migrate", "--no-input", "-v0", env=env)
+    manage("createcachetable", env=env)
+    manage("load_reference_data", env=env)
+    with sqlite3.connect(DATABASE) as db:
+        have = db.execute(
+            "SELECT count(*) FROM stocktaking_initiative WHERE status='published'"
+        ).fetchone()[0]
+    if have < count:
+        started = time.perf_counter()
+        manage("generate_initiatives", str(count - have), env=env)
+        print(f"generated {count - have} initiatives in {time.perf_counter() - started:.0f} s")
+
+
+def raw_fts5(terms_by_query: dict[str, str], rounds: int) -> list[float]:
+    latencies = []
+    db = sqlite3.connect(DATABASE)
+    sql = (
+        "SELECT rowid, bm25(search_fts, 4.0, 1.0) AS score FROM search_fts "
+        "WHERE search_fts MATCH ? ORDER BY score LIMIT 20"
+    )
+    for _ in range(rounds):
+        for fts in terms_by_query.values():
+            started = time.perf_counter()
+            db.execute(sql, [fts]).fetchall()
+            latencies.append(time.perf_counter() - started)
+    db.close()
+    return latencies
+
+
+def over_http(base: str, rounds: int) -> tuple[list[float], dict[str, int]]:
+    latencies, counts = [], {}
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for query in QUERIES:  # warm-up: caches, connections
+            counts[query] = client.get("/api/v1/initiatives", params={"q": query}).json()["count"]
+        for _ in range(rounds):
+            for query in QUERIES:
+                started = time.perf_counter()
+                response = client.get("/api/v1/initiatives", params={"q": query})
+                latencies.append(time.perf_counter() - started)
+                assert response.status_code == 200, response.text
+    return latencies, counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--initiatives", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    env = os.environ | {
+        "DATABASE_URL": f"sqlite:///{DATABASE}",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_MANIFEST": "0",
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "wsis.settings",
+    }
+    prepare(args.initiatives, env)
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from wsis.search.fulltext import fts5_query
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "wsis.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        http, counts = over_http(f"http://127.0.0.1:{port}", args.rounds)
+    finally:
+        server.terminate()
+        server.wait(10)
+    raw = raw_fts5({q: fts5_query(q) for q in QUERIES}, args.rounds)
+    matches = sorted(counts.values())
+    print(
+        f"\n{args.initiatives:,} initiatives, {len(QUERIES)} queries x {args.rounds} rounds "
+        f"(matches per query: median {statistics.median(matches):,.0f}, max {matches[-1]:,})"
+    )
+    print(f"{'':28}{'p50 ms':>10}{'p95 ms':>10}")
+    for name, values in (("HTTP /api/v1/initiatives?q=", http), ("raw FTS5 top 20 (bm25)", raw)):
+        print(
+            f"{name:28}{percentile(values, 0.5) * 1000:>10.1f}"
+            f"{percentile(values, 0.95) * 1000:>10.1f}"
+        )
+    print(
+        f"{'ratio HTTP / raw':28}{percentile(http, 0.5) / percentile(raw, 0.5):>10.2f}"
+        f"{percentile(http, 0.95) / percentile(raw, 0.95):>10.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

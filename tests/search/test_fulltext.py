@@ -1,0 +1,115 @@
+"""Full-text search gives the same matches on SQLite FTS5 and PostgreSQL (`make test` runs both)."""
+
+import pytest
+
+from tests.stocktaking.factories import make_initiative
+from wsis.search import fulltext
+from wsis.stocktaking.choices import Status
+from wsis.stocktaking.models import Initiative
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry():
+    return {
+        "ar": make_initiative(
+            title="الصحة الإلكترونية في المناطق الريفية",
+            language="ar",
+            summary="تحسين خدمات الرعاية الصحية عن بعد عبر الإنترنت للأسر الريفية.",
+            description="",
+        ),
+        "fr": make_initiative(
+            title="Télécentres communautaires au Sénégal",
+            language="fr",
+            summary="Des télécentres connectés pour les femmes entrepreneures.",
+            description="",
+        ),
+        "en": make_initiative(
+            title="Connecting rural schools",
+            language="en",
+            summary="Broadband networks for schools in mountain districts.",
+            description="Teachers were trained in digital skills.",
+        ),
+        "ru": make_initiative(
+            title="Цифровые навыки для пожилых людей",
+            language="ru",
+            summary="Курсы цифровой грамотности в библиотеках.",
+            description="",
+        ),
+        "zh": make_initiative(
+            title="农村学校互联网接入",
+            language="zh",
+            summary="为偏远地区的学校提供宽带网络。",
+            description="",
+        ),
+        "draft": make_initiative(title="Connecting rural clinics (draft)", status=Status.DRAFT),
+    }
+
+
+def found(text):
+    return {i.title for i in fulltext.match(Initiative.objects.all(), text)}
+
+
+@pytest.mark.parametrize(
+    "query,key",
+    [
+        ("الصحه الالكترونيه", "ar"),  # ta marbuta and hamza written differently
+        ("الصِّحَّة", "ar"),  # with diacritics
+        ("الإنترنـت", "ar"),  # with tatweel
+        ("telecentre senegal", "fr"),  # no accents
+        ("TÉLÉCENTRES", "fr"),
+        ("school", "en"),  # stemmed: schools
+        ("connected networks", "en"),
+        ("цифровых навыков", "ru"),
+        ("农村学校", "zh"),
+        ("宽带", "zh"),
+    ],
+)
+def test_spelling_variants_find_the_initiative(registry, query, key):
+    assert registry[key].title in found(query)
+
+
+def test_every_word_must_match(registry):
+    assert found("rural schools") == {"Connecting rural schools"}
+    assert found("rural senegal") == set()
+
+
+def test_drafts_and_unknown_words_are_not_found(registry):
+    assert not any("draft" in title for title in found("clinics"))
+    assert found("zzzyzzy") == set()
+    assert found("   ") == set() and found("!!!") == set()
+
+
+def test_title_words_rank_above_body_words():
+    in_title = make_initiative(
+        title="Broadband for islands", summary="A programme.", description=""
+    )
+    in_body = make_initiative(
+        title="Island programme", summary="Satellite broadband links.", description=""
+    )
+    matched = fulltext.match(Initiative.objects.all(), "broadband")
+    ranked = list(fulltext.ranked(matched, "broadband").order_by("-rank"))
+    assert ranked == [in_title, in_body]
+
+
+def test_translations_are_searchable(registry):
+    initiative = registry["zh"]
+    initiative.translations.create(
+        language="en", title="Internet for rural schools", summary="Broadband for remote schools."
+    )
+    fulltext.index(initiative)
+    assert initiative.title in found("remote schools internet")
+
+
+def test_quotes_and_operators_in_queries_are_harmless(registry):
+    for query in [
+        '"rural',
+        "rural OR",
+        "NEAR(rural schools)",
+        "rural' & !schools",
+        "a:b",
+        "-rural",
+    ]:
+        fulltext.match(Initiative.objects.all(), query).count()  # must not raise
+    assert "Connecting rural schools" in found('"rural" schools')

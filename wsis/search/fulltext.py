@@ -1,0 +1,123 @@
+"""Full-text matching of published initiatives, one interface over SQLite FTS5 and PostgreSQL.
+
+Both backends receive the same terms from `wsis.core.text`: every word of the query must match
+(any of its stems), so the two databases return the same initiatives; they rank them with their
+own functions (bm25 and ts_rank_cd), title terms weighing more than body terms.
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from wsis.core.text import index_terms, query_terms
+from wsis.search.models import SearchDocument
+
+TITLE_WEIGHT = 4.0
+
+
+def _quote_fts5(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _quote_tsquery(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def fts5_query(text: str) -> str | None:
+    groups = query_terms(text)
+    if not groups:
+        return None
+    return " AND ".join(
+        "(" + " OR ".join(_quote_fts5(t) for t in sorted(terms)) + ")" for terms in groups
+    )
+
+
+def tsquery(text: str) -> str | None:
+    groups = query_terms(text)
+    if not groups:
+        return None
+    return " & ".join(
+        "(" + " | ".join(_quote_tsquery(t) for t in sorted(terms)) + ")" for terms in groups
+    )
+
+
+def match(initiatives, text: str):
+    """`initiatives` narrowed to those matching `text`; a query with no searchable words matches
+    nothing. The index is queried once, as a subquery, however many initiatives there are."""
+    if connection.vendor == "postgresql":
+        query = tsquery(text)
+        sql = (
+            "SELECT initiative_id FROM search_searchdocument "
+            "WHERE vector @@ to_tsquery('simple', %s)"
+        )
+    else:
+        query = fts5_query(text)
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+    if query is None:
+        return initiatives.none()
+    return initiatives.filter(pk__in=RawSQL(sql, [query]))  # noqa: S611 - bound parameter
+
+
+def ranked(initiatives, text: str):
+    """`initiatives` (already matched) annotated with `rank`, higher is better, to order a page.
+
+    Joined to the index so that the engine computes the rank while it matches; the join
+    must only drive small result pages, not counts (SQLite would probe the index per row).
+    """
+    if connection.vendor == "postgresql":
+        query = tsquery(text)
+        if query is None:
+            return initiatives.none()
+        return (
+            initiatives.filter(search_document__isnull=False)
+            .extra(
+                where=["search_searchdocument.vector @@ to_tsquery('simple', %s)"], params=[query]
+            )
+            .annotate(
+                rank=RawSQL(
+                    "ts_rank_cd(search_searchdocument.vector, to_tsquery('simple', %s))", [query]
+                )
+            )
+        )
+    query = fts5_query(text)
+    if query is None:
+        return initiatives.none()
+    return (
+        initiatives.filter(fulltext__isnull=False)
+        .extra(where=["search_fts MATCH %s"], params=[query])
+        .annotate(rank=RawSQL(f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)", []))  # noqa: S611
+    )
+
+
+def document_terms(initiative) -> tuple[str, str]:
+    """The title and body terms of an initiative and of its translations."""
+    versions = [(initiative.language, initiative.title, initiative.summary, initiative.description)]
+    versions += [
+        (t.language, t.title, t.summary, t.description) for t in initiative.translations.all()
+    ]
+    titles = " ".join(index_terms(title, language) for language, title, _s, _d in versions)
+    extra = " ".join(
+        filter(
+            None,
+            [
+                initiative.organisation.name if initiative.organisation_id else "",
+                *initiative.partners,
+            ],
+        )
+    )
+    bodies = [
+        index_terms(f"{summary}\n{description}", language)
+        for language, _t, summary, description in versions
+    ]
+    bodies.append(index_terms(extra, initiative.language))
+    return titles, " ".join(bodies)
+
+
+def index(initiative) -> None:
+    title_terms, body_terms = document_terms(initiative)
+    SearchDocument.objects.update_or_create(
+        initiative=initiative, defaults={"title_terms": title_terms, "body_terms": body_terms}
+    )
+
+
+def remove(initiative) -> None:
+    SearchDocument.objects.filter(initiative=initiative).delete()

@@ -1,0 +1,80 @@
+"""Names for codes, and facets ready for the list page's sidebar."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wsis.core.i18n import translated
+from wsis.stocktaking.choices import Language, StatusLight, WorkState
+from wsis.taxonomy import models as taxonomy
+
+FACET_TITLES = {
+    "action_line": _("Action Line"),
+    "sdg_goal": _("SDG goal"),
+    "sdg_target": _("SDG target"),
+    "gdc_objective": _("GDC objective"),
+    "stakeholder_type": _("Stakeholder type"),
+    "region": _("ITU region"),
+    "country": _("Country"),
+    "country_group": _("Country group"),
+    "target_group": _("Target group"),
+    "language": _("Language"),
+    "start_year": _("Start year"),
+    "work_state": _("State of the work"),
+    "status_light": _("Activity"),
+}
+SHOWN_AT_FIRST = 8
+
+
+def vocabulary_names() -> dict[str, dict[str, str]]:
+    """Code → name in the reader's language, for every facet (a fixed number of queries)."""
+    names = {
+        "action_line": {a.code: translated(a.name) for a in taxonomy.ActionLine.objects.all()},
+        "sdg_goal": {str(g.number): translated(g.short) for g in taxonomy.SDGGoal.objects.all()},
+        "sdg_target": {t.code: translated(t.text) for t in taxonomy.SDGTarget.objects.all()},
+        "gdc_objective": {o.code: translated(o.name) for o in taxonomy.GDCObjective.objects.all()},
+        "stakeholder_type": {
+            s.code: translated(s.name) for s in taxonomy.StakeholderType.objects.all()
+        },
+        "region": {r.code: translated(r.name) for r in taxonomy.Region.objects.all()},
+        "country": {c.code: translated(c.name) for c in taxonomy.Country.objects.all()},
+        "country_group": {g.code: translated(g.name) for g in taxonomy.CountryGroup.objects.all()},
+        "target_group": {g.code: translated(g.name) for g in taxonomy.TargetGroup.objects.all()},
+        "language": dict(Language.choices),
+        "work_state": {k: str(v) for k, v in WorkState.choices},
+        "status_light": {k: str(v) for k, v in StatusLight.choices},
+    }
+    return names
+
+
+def facet_labels(counts: dict[str, dict[str, int]], selected: dict) -> list[dict]:
+    """Facets as the sidebar shows them: values with their names and counts, most frequent first;
+    chosen values always shown."""
+    names = vocabulary_names()
+    facets = []
+    for facet, title in FACET_TITLES.items():
+        chosen = set(selected.get(facet) or [])
+        values = counts.get(facet, {})
+        options = [
+            {
+                "code": code,
+                "name": names.get(facet, {}).get(code, code),
+                "count": number,
+                "selected": code in chosen,
+            }
+            for code, number in values.items()
+            if number or code in chosen
+        ]
+        if facet == "start_year":
+            options.sort(key=lambda o: o["code"], reverse=True)
+        elif facet not in ("status_light",):
+            options.sort(key=lambda o: (-o["count"], o["code"]))
+        if options:
+            facets.append(
+                {
+                    "facet": facet,
+                    "title": title,
+                    "options": options[:SHOWN_AT_FIRST],
+                    "more": options[SHOWN_AT_FIRST:],
+                    "open": bool(chosen),
+                }
+            )
+    return facets

@@ -1,0 +1,168 @@
+"""The one set of filters behind the public list page and `GET /api/v1/initiatives`."""
+
+import django_filters
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wsis.search import fulltext
+from wsis.stocktaking.choices import Language, Status, StatusLight, WorkState
+from wsis.stocktaking.models import AMBER_AFTER, RED_AFTER, Facet, Initiative, InitiativeTranslation
+from wsis.taxonomy import models as taxonomy
+
+PAGE_SIZE = 20
+PAGE_SIZE_MAX = 100
+
+
+def _codes(model, field="code"):
+    return lambda: [(code, code) for code in model.objects.values_list(field, flat=True)]
+
+
+class FacetFilter(django_filters.MultipleChoiceFilter):
+    """Initiatives carrying any of the chosen codes of one facet (OR within, AND across)."""
+
+    def __init__(self, facet, **kwargs):
+        self.facet_name = facet
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        chosen = Facet.objects.filter(facet=self.facet_name, code__in=value).values("initiative_id")
+        return queryset.filter(pk__in=chosen)
+
+
+class InitiativeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    action_line = FacetFilter(
+        "action_line", label=_("Action Line"), choices=_codes(taxonomy.ActionLine)
+    )
+    sdg_goal = FacetFilter(
+        "sdg_goal", label=_("SDG goal"), choices=_codes(taxonomy.SDGGoal, "number")
+    )
+    sdg_target = FacetFilter(
+        "sdg_target", label=_("SDG target"), choices=_codes(taxonomy.SDGTarget)
+    )
+    gdc_objective = FacetFilter(
+        "gdc_objective", label=_("GDC objective"), choices=_codes(taxonomy.GDCObjective)
+    )
+    stakeholder_type = FacetFilter(
+        "stakeholder_type", label=_("Stakeholder type"), choices=_codes(taxonomy.StakeholderType)
+    )
+    region = FacetFilter("region", label=_("ITU region"), choices=_codes(taxonomy.Region))
+    country = FacetFilter("country", label=_("Country"), choices=_codes(taxonomy.Country))
+    country_group = FacetFilter(
+        "country_group", label=_("Country group"), choices=_codes(taxonomy.CountryGroup)
+    )
+    target_group = FacetFilter(
+        "target_group", label=_("Target group"), choices=_codes(taxonomy.TargetGroup)
+    )
+    language = FacetFilter("language", label=_("Language"), choices=Language.choices)
+    start_year = FacetFilter(
+        "start_year",
+        label=_("Start year"),
+        choices=lambda: [(str(y), str(y)) for y in range(2000, timezone.now().year + 2)],
+    )
+    work_state = FacetFilter("work_state", label=_("State of the work"), choices=WorkState.choices)
+    status_light = django_filters.MultipleChoiceFilter(
+        label=_("Activity"), choices=StatusLight.choices, method="by_status_light"
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="sort_by",
+        empty_label=None,
+        choices=[("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))],
+    )
+
+    class Meta:
+        model = Initiative
+        fields = []
+
+    def without_status_light(self):
+        """The filtered initiatives before the activity filter, to count the status lights."""
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in ("status_light", "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def search(self, queryset, name, value):
+        return fulltext.match(queryset, value) if value.strip() else queryset
+
+    def by_status_light(self, queryset, name, value):
+        return queryset.filter(status_light_condition(value))
+
+    def sort_by(self, queryset, name, value):
+        return queryset  # applied last, in `qs`, once the search rank is known
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("status_light"):
+            # Inactive initiatives (red light) stay out of default listings.
+            queryset = queryset.filter(
+                status_light_condition([StatusLight.GREEN, StatusLight.AMBER])
+            )
+        if self.form.cleaned_data.get("sort") == "title":
+            return queryset.order_by("title", "pk")
+        return queryset.order_by("-published_at", "-pk")
+
+    def ordered_page(self, queryset, start: int, end: int):
+        """One page of `queryset` in the chosen order; by search rank when searching."""
+        text = (self.form.cleaned_data.get("q") or "").strip()
+        if text and (self.form.cleaned_data.get("sort") or "relevance") == "relevance":
+            queryset = fulltext.ranked(queryset, text).order_by("-rank", "-published_at", "-pk")
+        return with_list_data(queryset)[start:end]
+
+
+def status_light_condition(lights) -> Q:
+    now = timezone.now()
+    amber_from, red_from = now - AMBER_AFTER, now - RED_AFTER
+    conditions = {
+        StatusLight.GREEN: Q(active_at__gt=amber_from),
+        StatusLight.AMBER: Q(active_at__lte=amber_from, active_at__gt=red_from),
+        StatusLight.RED: Q(active_at__lte=red_from),
+    }
+    combined = Q(pk__in=[])
+    for light in lights:
+        combined |= conditions[light]
+    return combined
+
+
+def status_light_counts(initiatives) -> dict[str, int]:
+    totals = initiatives.order_by().aggregate(
+        **{
+            light: Count("pk", filter=status_light_condition([light]))
+            for light in StatusLight.values
+        }
+    )
+    return {light: totals[light] for light in StatusLight.values}
+
+
+def published():
+    return Initiative.objects.filter(status=Status.PUBLISHED)
+
+
+def with_list_data(initiatives):
+    """What a list of initiatives shows, fetched in a fixed number of queries."""
+    return initiatives.select_related("organisation__country", "stakeholder_type").prefetch_related(
+        "countries",
+        "regions",
+        "action_lines",
+        "sdg_goals",
+        "sdg_targets",
+        "gdc_objectives",
+        "target_groups",
+        Prefetch(
+            "translations",
+            queryset=InitiativeTranslation.objects.only(
+                "initiative_id", "language", "title", "summary"
+            ),
+        ),
+    )
+
+
+def page_bounds(page: int, page_size: int) -> tuple[int, int]:
+    page_size = max(1, min(page_size, PAGE_SIZE_MAX))
+    page = max(1, page)
+    return (page - 1) * page_size, page * page_size

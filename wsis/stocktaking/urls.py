@@ -1,0 +1,18 @@
+from django.urls import path
+
+from wsis.stocktaking import views, views_moderation
+
+app_name = "stocktaking"
+urlpatterns = [
+    path("initiatives/", views.InitiativeListView.as_view(), name="list"),
+    path("initiatives/new/", views.InitiativeStepView.as_view(), name="create"),
+    path("initiatives/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
+    path("initiatives/<int:pk>/edit/<slug:step>/", views.InitiativeStepView.as_view(), name="edit"),
+    path("initiatives/<int:pk>/submit/", views.submit, name="submit"),
+    path(
+        "initiatives/<int:pk>/progress-reports/", views.file_progress_report, name="progress-report"
+    ),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("moderation/", views_moderation.ModerationQueueView.as_view(), name="moderation"),
+    path("moderation/<int:pk>/<slug:decision>/", views_moderation.decide, name="decide"),
+]
