@@ -59,3 +59,14 @@ def test_russian_is_stemmed_as_russian():
 def test_arabic_prefixes_and_suffixes_are_stripped_alike(document, query):
     terms = set(index_terms(document, "ar").split())
     assert all(group & terms for group in query_terms(query)), (terms, query_terms(query))
+
+
+def test_function_words_are_left_out_on_both_sides():
+    assert index_terms("The role of the schools in the village", "en").split() == [
+        "role",
+        "school",
+        "villag",
+    ]
+    assert query_terms("écoles de la ville") == query_terms("écoles ville")
+    assert query_terms("في المدارس") == query_terms("المدارس")
+    assert query_terms("the of and") == []

@@ -38,6 +38,18 @@ _ARABIC_FOLD = str.maketrans(
         "\u2011": "-",
     }
 )
+# Function words carry no meaning for search and match nearly every document; leaving them out
+# of the index and the query keeps both small. Written in normalised form (see `normalise`).
+STOP_WORDS = frozenset(
+    """a an and are as at be by for from has have in is it its of on or that the their this to
+    was were will with which who
+    le la les l un une des de du d et en au aux ou pour par sur dans avec que qui est sont ce ces
+    cette son sa ses leur leurs se ne pas
+    el los las unos unas del y o al para por con su sus es son lo como
+    في من علي الي عن مع او ان التي الذي هذا هذه كما ثم ذلك تلك بين كل قد لا ما
+    и в во не что на с со как а то все так его но за по от из для при это этот эти о к у
+    же""".split()
+)
 _RESIDUE = re.compile(r"\[(?:bookmark: [^\]]*|footnoteRef:\d+)\]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -107,7 +119,11 @@ def stem(word: str, language: str) -> str:
 
 def index_terms(text: str, language: str) -> str:
     """The space-separated terms under which a text in `language` is indexed."""
-    return " ".join(stem(word, _script_language(word, language)) for word in words(text))
+    return " ".join(
+        stem(word, _script_language(word, language))
+        for word in words(text)
+        if word not in STOP_WORDS
+    )
 
 
 def query_terms(text: str) -> list[set[str]]:
@@ -118,6 +134,8 @@ def query_terms(text: str) -> list[set[str]]:
     """
     alternatives: list[set[str]] = []
     for word in words(text):
+        if word in STOP_WORDS:
+            continue
         language = _script_language(word, None)
         if language is None:
             alternatives.append({stem(word, lang) for lang in LATIN_LANGUAGES} | {word})

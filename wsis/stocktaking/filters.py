@@ -11,6 +11,8 @@ from wsis.stocktaking.models import AMBER_AFTER, RED_AFTER, Facet, Initiative, I
 from wsis.taxonomy import models as taxonomy
 
 PAGE_SIZE = 20
+# Inactive initiatives (red light) stay out of default listings.
+DEFAULT_LIGHTS = (StatusLight.GREEN, StatusLight.AMBER)
 PAGE_SIZE_MAX = 100
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from wsis.stocktaking import facets
 from wsis.stocktaking.filters import (
+    DEFAULT_LIGHTS,
     PAGE_SIZE,
     InitiativeFilter,
     page_bounds,
@@ -34,9 +35,12 @@ def list_initiatives(params, page: int = 1, page_size: int = PAGE_SIZE) -> Listi
     start, end = page_bounds(page, page_size)
     results = list(filters.ordered_page(matching, start, end))
     counts = facets.counts(matching)
-    counts["status_light"] = status_light_counts(filters.without_status_light())
+    lights = status_light_counts(filters.without_status_light())
+    counts["status_light"] = lights
+    # The lights partition the matches, so the count needs no query of its own.
+    shown = filters.form.cleaned_data.get("status_light") or DEFAULT_LIGHTS
     return ListingPage(
-        count=matching.count(),
+        count=sum(lights[light] for light in shown),
         page=page,
         page_size=end - start,
         results=results,

@@ -251,7 +251,8 @@ class Facet(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["facet", "code", "initiative"]),
-            models.Index(fields=["initiative", "facet"]),
+            # Covering: facet counts read the codes of the matched initiatives from the index.
+            models.Index(fields=["initiative", "facet", "code"], name="facet_initiative_covering"),
         ]
 
     def __str__(self):

@@ -5,7 +5,10 @@ Written straight to the tables in bulk (not through the services, which would ta
 """
 
 import random
+import re
+from collections import Counter, defaultdict
 from datetime import date, timedelta
+from functools import cache
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +16,7 @@ from django.utils import timezone
 from wsis.accounts.models import Organisation, User
 from wsis.core.text import index_terms
 from wsis.search.models import SearchDocument
+from wsis.stocktaking import demo
 from wsis.stocktaking.choices import Scope, Status, WorkState
 from wsis.stocktaking.models import (
     Facet,
@@ -23,38 +27,27 @@ from wsis.stocktaking.models import (
 )
 from wsis.taxonomy import models as taxonomy
 
-WORDS = {
-    "en": "digital rural schools broadband health clinics women farmers mobile network literacy "
-    "skills youth training platform data open government services cybersecurity community "
-    "connectivity innovation entrepreneurs climate water agriculture markets payments "
-    "telemedicine teachers libraries radio content languages accessibility disability "
-    "satellite fibre villages cooperative startups ethics media privacy identity".split(),
-    "fr": "numérique rural écoles santé femmes agriculteurs réseau mobile formation jeunes "
-    "plateforme données services communautaire connectivité innovation climat eau marchés "
-    "paiements télémédecine enseignants bibliothèques radio contenus langues accessibilité "
-    "handicap satellite villages coopérative entreprises éthique médias identité".split(),
-    "es": "digital rural escuelas salud mujeres agricultores red móvil formación jóvenes "
-    "plataforma datos servicios comunitaria conectividad innovación clima agua mercados pagos "
-    "telemedicina docentes bibliotecas radio contenidos lenguas accesibilidad discapacidad "
-    "satélite aldeas cooperativa empresas ética medios identidad".split(),
-    "ar": "الرقمية الريفية المدارس الصحة النساء المزارعين الشبكة المحمول التدريب الشباب المنصة "
-    "البيانات الخدمات المجتمعية التوصيل الابتكار المناخ المياه الأسواق المدفوعات التطبيب "
-    "المعلمين المكتبات الإذاعة المحتوى اللغات الإتاحة الإعاقة الأقمار القرى التعاونية "
-    "الشركات الأخلاقيات الإعلام الهوية الإنترنت".split(),
-    "ru": "цифровые сельские школы здравоохранение женщины фермеры сеть мобильная обучение "
-    "молодежь платформа данные услуги сообщество подключение инновации климат вода рынки "
-    "платежи телемедицина учителя библиотеки радио контент языки доступность спутник деревни "
-    "кооператив предприятия этика медиа".split(),
-    "zh": "数字 农村 学校 卫生 妇女 农民 网络 移动 培训 青年 平台 数据 服务 社区 互联 创新 "
-    "气候 水资源 市场 支付 远程医疗 教师 图书馆 广播 内容 语言 无障碍 卫星 村庄 合作社 企业 "
-    "伦理 媒体".split(),
-}
+_WORD = re.compile(r"[^\W\d_]+")
 LANGUAGES = ["en"] * 4 + ["fr", "es", "ar", "ar", "ru", "zh"]
 
 
+@cache
+def vocabulary() -> dict[str, tuple[list[str], list[int]]]:
+    """Words of each language with their frequencies in the demo initiatives (written for this
+    project), so that synthetic texts have a natural, Zipf-like spread of common and rare words."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for entry in demo.entries():
+        text = " ".join((entry["title"], entry["summary"], entry["description"]))
+        words = _WORD.findall(text.lower())
+        if entry["language"] == "zh":  # Chinese runs are whole phrases: take two characters a word
+            words = [run[i : i + 2] for run in words for i in range(0, len(run) - 1, 2)]
+        counts[entry["language"]].update(words)
+    return {language: (list(c), list(c.values())) for language, c in counts.items()}
+
+
 def _text(rng: random.Random, language: str, count: int) -> str:
-    words = rng.choices(WORDS[language], k=count)
-    return ("" if language == "zh" else " ").join(words)
+    words, weights = vocabulary()[language]
+    return ("" if language == "zh" else " ").join(rng.choices(words, weights, k=count))
 
 
 @transaction.atomic
@@ -81,9 +74,9 @@ def generate(count: int, seed: int = 2026, batch: int = 2000) -> int:
             published = now - timedelta(days=rng.randint(0, 900))
             rows.append(
                 Initiative(
-                    title=_text(rng, language, rng.randint(4, 8)),
-                    summary=_text(rng, language, rng.randint(25, 45)),
-                    description=_text(rng, language, rng.randint(60, 120)),
+                    title=_text(rng, language, rng.randint(5, 10)),
+                    summary=_text(rng, language, rng.randint(30, 50)),
+                    description=_text(rng, language, rng.randint(100, 180)),
                     language=language,
                     organisation=rng.choice(organisations),
                     stakeholder_type=rng.choice(stakeholders),
