@@ -194,3 +194,33 @@ def test_filters_facets_and_pages(api):
     assert [r["title"] for r in page["results"]] == ["Telemedicine in Bolivia"]
     assert api.get("/initiatives", params={"page_size": 1000}).status_code == 422
     assert api.get("/initiatives", params={"action_line": "C99"}).status_code == 422
+
+
+def test_translations_are_shown_in_the_readers_language(api):
+    initiative = make_initiative(title="Télécentres pour les femmes", language="fr")
+    owner_headers = bearer(initiative.owner)
+    response = api.put(
+        f"/initiatives/{initiative.pk}/translations/en",
+        headers=owner_headers,
+        json={"title": "Telecentres for women", "summary": "Connected telecentres."},
+    )
+    assert response.status_code == 403  # published: only moderators change it now
+    mod = bearer(moderator())
+    response = api.put(
+        f"/initiatives/{initiative.pk}/translations/en",
+        headers=mod,
+        json={"title": "Telecentres for women", "summary": "Connected telecentres."},
+    )
+    assert response.status_code == 200 and response.json()["translations"] == ["en"]
+    english = api.get(f"/initiatives/{initiative.pk}", headers={"Accept-Language": "en"}).json()
+    assert english["title"] == "Telecentres for women"
+    assert english["title_original"] == "Télécentres pour les femmes"
+    arabic = api.get(f"/initiatives/{initiative.pk}", headers={"Accept-Language": "ar"}).json()
+    assert arabic["title"] == "Télécentres pour les femmes"  # no Arabic version: the original
+    assert api.get("/initiatives", params={"q": "women telecentres"}).json()["count"] == 1
+    bad = api.put(
+        f"/initiatives/{initiative.pk}/translations/fr",
+        headers=mod,
+        json={"title": "x", "summary": "y"},
+    )
+    assert bad.status_code == 422 and errors(bad)["language"]

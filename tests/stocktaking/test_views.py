@@ -203,3 +203,29 @@ def test_list_queries_do_not_grow_with_rows(client, django_assert_num_queries):
             target_groups=["youth", "children"],
         )
     assert count() == few
+
+
+def test_owner_adds_a_translation_to_a_draft_from_the_page(client, people):
+    initiative = make_initiative(people["owner"], status=Status.DRAFT)
+    client.force_login(people["owner"])
+    client.post(
+        f"/en/initiatives/{initiative.pk}/translations/",
+        {"language": "ar", "title": "شبكات مجتمعية للقرى الجبلية", "summary": "ملخص."},
+    )
+    assert initiative.translations.get(language="ar").title.startswith("شبكات")
+    page = client.get(f"/ar/initiatives/{initiative.pk}/").content.decode()
+    assert 'lang="ar" dir="rtl">' in page and "شبكات مجتمعية للقرى الجبلية" in page
+    client.force_login(people["other"])
+    client.post(
+        f"/en/initiatives/{initiative.pk}/translations/",
+        {"language": "fr", "title": "Pris", "summary": "x"},
+    )
+    assert not initiative.translations.filter(language="fr").exists()
+
+
+def test_cached_counts_follow_publications(client):
+    make_initiative(title="First")
+    assert client.get("/api/v1/initiatives").json()["count"] == 1
+    make_initiative(title="Second", countries=["FJ"])
+    answer = client.get("/api/v1/initiatives").json()
+    assert answer["count"] == 2 and answer["facets"]["country"]["FJ"] == 1

@@ -52,6 +52,7 @@ class InitiativeOut(Schema):
 
 class InitiativeDetailOut(InitiativeOut):
     description: str
+    translations: list[str]
     contact_email: str
     tags: list[dict]
     progress_reports: list[dict]
@@ -111,6 +112,12 @@ class InitiativeIn(Schema):
     sdg_goals: list[str] | None = None
     sdg_targets: list[str] | None = None
     gdc_objectives: list[str] | None = None
+
+
+class TranslationIn(Schema):
+    title: str
+    summary: str
+    description: str = ""
 
 
 class CommentIn(Schema):
@@ -192,6 +199,7 @@ def _detail(initiative: Initiative, language: str) -> dict:
             )
     return serialise(initiative, language) | {
         "description": _text(initiative, "description", language),
+        "translations": sorted(t.language for t in initiative.translations.all()),
         "contact_email": initiative.contact_email,
         "tags": tags,
         "progress_reports": [
@@ -281,6 +289,18 @@ def update_initiative(request, initiative_id: int, payload: InitiativeIn):
 @limit("submission", "60/h")
 def submit_initiative(request, initiative_id: int):
     return _detail(services.submit(request.auth, _visible(request, initiative_id)), data_language())
+
+
+@router.put(
+    "/{int:initiative_id}/translations/{language}",
+    response=InitiativeDetailOut,
+    auth=token_or_session,
+    summary="Add or replace a translation (title, summary, description)",
+)
+def put_translation(request, initiative_id: int, language: str, payload: TranslationIn):
+    initiative = _visible(request, initiative_id)
+    services.set_translation(request.auth, initiative, language=language, **payload.dict())
+    return _detail(_visible(request, initiative_id), data_language())
 
 
 def _moderation(action):

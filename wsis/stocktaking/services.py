@@ -15,8 +15,8 @@ from wsis.accounts.services import get_or_create_organisation
 from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
 from wsis.search import fulltext
-from wsis.stocktaking import facets, notifications, policies
-from wsis.stocktaking.choices import Status, TagOrigin
+from wsis.stocktaking import facets, listing, notifications, policies
+from wsis.stocktaking.choices import Language, Status, TagOrigin
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import (
     Initiative,
@@ -24,6 +24,7 @@ from wsis.stocktaking.models import (
     InitiativeGDCObjective,
     InitiativeSDGGoal,
     InitiativeSDGTarget,
+    InitiativeTranslation,
     ProgressReport,
 )
 
@@ -138,6 +139,48 @@ def update_initiative(actor, initiative: Initiative, data, origin: str | None = 
     return initiative
 
 
+def set_translation(
+    actor, initiative: Initiative, *, language: str, title: str, summary: str, description: str = ""
+) -> InitiativeTranslation:
+    """Add or replace the initiative's title, summary and description in another language."""
+    _require(policies.can_edit(actor, initiative), _("You may not edit this initiative now."))
+    errors = {}
+    if language not in Language.values:
+        errors["language"] = _("Choose one of the six languages.")
+    elif language == initiative.language:
+        errors["language"] = _("This is the initiative's original language.")
+    form = InitiativeForm(
+        {
+            "title": title,
+            "summary": summary,
+            "description": description,
+            "language": initiative.language,
+        }
+    )
+    form.is_valid()
+    errors |= {f: form.errors[f] for f in ("title", "summary", "description") if f in form.errors}
+    if not (summary or "").strip() and "summary" not in errors:
+        errors["summary"] = _("A translation needs a summary.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        _require(policies.can_edit(actor, initiative), _("You may not edit this initiative now."))
+        translation, _created = InitiativeTranslation.objects.update_or_create(
+            initiative=initiative,
+            language=language,
+            defaults={
+                "title": form.cleaned_data["title"],
+                "summary": form.cleaned_data["summary"],
+                "description": form.cleaned_data["description"],
+            },
+        )
+        record_event("stocktaking.initiative.translated", initiative, actor, language=language)
+        if initiative.is_published:
+            _publish_side_effects(initiative)
+    return translation
+
+
 def submit(actor, initiative: Initiative) -> Initiative:
     """Send a draft (or a changed initiative) to moderation; it must be complete."""
     with transaction.atomic():
@@ -225,9 +268,13 @@ def reject(actor, initiative: Initiative, comment: str) -> Initiative:
 
 
 def _publish_side_effects(initiative: Initiative) -> None:
-    """Keep the public index and facets in step with a published initiative."""
+    """Keep the public index, facets and cached counts in step with a published initiative."""
     fulltext.index(initiative)
     facets.rebuild(initiative)
+    # Now, for this transaction's own reads, and after the commit, so that no count cached in
+    # between by another request outlives it.
+    listing.invalidate_cached_counts()
+    transaction.on_commit(listing.invalidate_cached_counts)
 
 
 def file_progress_report(

@@ -9,6 +9,7 @@ urlpatterns = [
     path("initiatives/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("initiatives/<int:pk>/edit/<slug:step>/", views.InitiativeStepView.as_view(), name="edit"),
     path("initiatives/<int:pk>/submit/", views.submit, name="submit"),
+    path("initiatives/<int:pk>/translations/", views.translate, name="translate"),
     path(
         "initiatives/<int:pk>/progress-reports/", views.file_progress_report, name="progress-report"
     ),

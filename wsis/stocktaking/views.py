@@ -17,7 +17,7 @@ from django_ratelimit.decorators import ratelimit
 from wsis.core.events import events_for, events_for_objects
 from wsis.core.i18n import data_language
 from wsis.stocktaking import listing, policies, services
-from wsis.stocktaking.choices import Status
+from wsis.stocktaking.choices import Language, Status
 from wsis.stocktaking.display import facet_labels, vocabulary_names
 from wsis.stocktaking.filters import PAGE_SIZE, with_list_data
 from wsis.stocktaking.forms import InitiativeForm
@@ -82,6 +82,9 @@ class InitiativeDetailView(View):
                 "can_moderate": policies.is_moderator(request.user)
                 and initiative.status == Status.SUBMITTED,
                 "reports": initiative.progress_reports.all(),
+                "other_languages": [
+                    (code, name) for code, name in Language.choices if code != initiative.language
+                ],
             },
         )
 
@@ -180,6 +183,27 @@ def submit(request, pk: int):
         return redirect("stocktaking:edit", pk=pk, step="review")
     messages.success(request, _("Thank you. Your initiative was sent to the moderators."))
     return redirect("stocktaking:dashboard")
+
+
+@login_required
+@require_POST
+def translate(request, pk: int):
+    initiative = _visible_or_404(request, pk)
+    try:
+        services.set_translation(
+            request.user,
+            initiative,
+            language=request.POST.get("language", ""),
+            title=request.POST.get("title", ""),
+            summary=request.POST.get("summary", ""),
+            description=request.POST.get("description", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Translation saved."))
+    return redirect(initiative)
 
 
 @login_required
