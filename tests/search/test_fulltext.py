@@ -113,3 +113,36 @@ def test_quotes_and_operators_in_queries_are_harmless(registry):
     ]:
         fulltext.match(Initiative.objects.all(), query).count()  # must not raise
     assert "Connecting rural schools" in found('"rural" schools')
+
+
+def test_search_pages_pick_from_the_best_matches_or_fall_back(monkeypatch):
+    from wsis.stocktaking import filters
+    from wsis.stocktaking.listing import list_initiatives
+
+    for index in range(6):
+        make_initiative(
+            title=f"Broadband corridor {index}",
+            summary="Broadband " * index or "x",
+            countries=["FJ" if index == 0 else "NP"],
+        )
+    monkeypatch.setattr(filters, "RANKED_CANDIDATES", 2)
+    pages = [list_initiatives({"q": "broadband"}, page=p, page_size=2).results for p in (1, 2, 3)]
+    titles = [i.title for page in pages for i in page]
+    assert sorted(titles) == [f"Broadband corridor {i}" for i in range(6)]  # each exactly once
+    # The Fiji one ranks last; with two candidates only, the filter needs the full ranking.
+    fiji = list_initiatives({"q": "broadband", "country": ["FJ"]}).results
+    assert [i.title for i in fiji] == ["Broadband corridor 0"]
+
+
+def test_reindex_rebuilds_terms_and_refreshes_counts(client):
+    from django.core.management import call_command
+
+    from wsis.search.models import SearchDocument
+
+    initiative = make_initiative(title="Solar kiosks for rural clinics")
+    assert client.get("/api/v1/initiatives", {"q": "kiosks"}).json()["count"] == 1
+    SearchDocument.objects.filter(initiative=initiative).update(title_terms="", body_terms="")
+    assert client.get("/api/v1/initiatives", {"q": "kiosks"}).json()["results"] == []
+    call_command("reindex", stdout=__import__("io").StringIO())
+    answer = client.get("/api/v1/initiatives", {"q": "kiosks"}).json()
+    assert answer["count"] == 1 and answer["results"][0]["id"] == initiative.pk

@@ -5,7 +5,7 @@ Both backends receive the same terms from `wsis.core.text`: every word of the qu
 own functions (bm25 and ts_rank_cd), title terms weighing more than body terms.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
 from wsis.core.text import index_terms, query_terms
@@ -55,6 +55,31 @@ def match(initiatives, text: str):
     if query is None:
         return initiatives.none()
     return initiatives.filter(pk__in=RawSQL(sql, [query]))  # noqa: S611 - bound parameter
+
+
+def best_ids(text: str, limit: int) -> list[int]:
+    """The ids of the `limit` best-ranked initiatives matching `text`, best first: the index's
+    own fast path (no join), for a result page to be picked from."""
+    if connection.vendor == "postgresql":
+        query = tsquery(text)
+        sql = (
+            "SELECT initiative_id FROM search_searchdocument "
+            "WHERE vector @@ to_tsquery('simple', %s) "
+            "ORDER BY ts_rank_cd(vector, to_tsquery('simple', %s)) DESC, initiative_id LIMIT %s"
+        )
+        params = [query, query, limit]
+    else:
+        query = fts5_query(text)
+        sql = (
+            f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s "  # noqa: S608 - a constant
+            f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0), rowid LIMIT %s"
+        )
+        params = [query, limit]
+    if query is None:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def ranked(initiatives, text: str):
@@ -117,6 +142,36 @@ def index(initiative) -> None:
     SearchDocument.objects.update_or_create(
         initiative=initiative, defaults={"title_terms": title_terms, "body_terms": body_terms}
     )
+
+
+def reindex_all(initiatives, batch: int = 1000, progress=None) -> int:
+    """Recompute the search terms of every published initiative (after a change to the text
+    rules in `wsis.core.text`); returns how many were indexed."""
+    done = 0
+    ids = list(initiatives.values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = (
+            initiatives.filter(pk__in=ids[start : start + batch])
+            .select_related("organisation")
+            .prefetch_related("translations")
+        )
+        documents = []
+        for initiative in chunk:
+            title_terms, body_terms = document_terms(initiative)
+            documents.append(
+                SearchDocument(
+                    initiative=initiative, title_terms=title_terms, body_terms=body_terms
+                )
+            )
+        with transaction.atomic():
+            SearchDocument.objects.filter(
+                initiative_id__in=[d.initiative_id for d in documents]
+            ).delete()
+            SearchDocument.objects.bulk_create(documents, batch_size=batch)
+        done += len(documents)
+        if progress:
+            progress(done, len(ids))
+    return done
 
 
 def remove(initiative) -> None:

@@ -1,8 +1,11 @@
 """The facet rows of published initiatives, and facet counts for any filtered set of them."""
 
-from django.db.models import Count
+from collections import Counter
 
-from wsis.stocktaking.models import Facet, Initiative
+from django.utils import timezone
+
+from wsis.stocktaking.choices import StatusLight
+from wsis.stocktaking.models import Facet, Initiative, status_light_at
 
 FACETS = (
     "action_line",
@@ -47,21 +50,32 @@ def facet_rows(initiative: Initiative) -> set[tuple[str, str]]:
 
 def rebuild(initiative: Initiative) -> None:
     Facet.objects.filter(initiative=initiative).delete()
-    if initiative.is_published:
-        Facet.objects.bulk_create(
-            Facet(initiative=initiative, facet=facet, code=code)
-            for facet, code in facet_rows(initiative)
-        )
+    rows = facet_rows(initiative) if initiative.is_published else set()
+    Facet.objects.bulk_create(Facet(initiative=initiative, facet=f, code=c) for f, c in rows)
+    codes = encode(rows)
+    Initiative.objects.filter(pk=initiative.pk).update(facet_codes=codes)
+    initiative.facet_codes = codes
 
 
-def counts(initiatives) -> dict[str, dict[str, int]]:
-    """How many of `initiatives` carry each facet value: one query, however many there are."""
+def encode(rows) -> str:
+    return " ".join(sorted(f"{facet}:{code}" for facet, code in rows))
+
+
+def counts(initiatives, lights_shown) -> dict[str, dict[str, int]]:
+    """Facet counts of the initiatives whose activity light is in `lights_shown`, and the
+    activity-light counts of all of them: one query, counted in Python."""
     result: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    rows = (
-        Facet.objects.filter(initiative__in=initiatives.order_by().values("pk"))
-        .values_list("facet", "code")
-        .annotate(n=Count("initiative"))
-    )
-    for facet, code, number in rows:
+    lights: Counter = Counter()
+    shown: list[str] = []
+    now = timezone.now()
+    for codes, active_at in initiatives.order_by().values_list("facet_codes", "active_at"):
+        light = status_light_at(active_at, now)
+        lights[light] += 1
+        if light in lights_shown:
+            shown.append(codes)
+    # One split of one string: the counting runs in C, not once per initiative.
+    for pair, number in Counter(" ".join(shown).split()).items():
+        facet, _, code = pair.partition(":")
         result.setdefault(facet, {})[code] = number
+    result["status_light"] = {light: lights[light] for light in StatusLight.values}
     return result

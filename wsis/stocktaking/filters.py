@@ -1,7 +1,7 @@
 """The one set of filters behind the public list page and `GET /api/v1/initiatives`."""
 
 import django_filters
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +11,9 @@ from wsis.stocktaking.models import AMBER_AFTER, RED_AFTER, Facet, Initiative, I
 from wsis.taxonomy import models as taxonomy
 
 PAGE_SIZE = 20
+# How many of the index's best matches a search page is picked from before falling back to a
+# full ranking (when filters leave too few of them).
+RANKED_CANDIDATES = 200
 # Inactive initiatives (red light) stay out of default listings.
 DEFAULT_LIGHTS = (StatusLight.GREEN, StatusLight.AMBER)
 PAGE_SIZE_MAX = 100
@@ -101,6 +104,21 @@ class InitiativeFilter(django_filters.FilterSet):
     def sort_by(self, queryset, name, value):
         return queryset  # applied last, in `qs`, once the search rank is known
 
+    def _ranked_ids(self, queryset, text: str, start: int, end: int) -> list[int]:
+        """Ids of one page by search rank. The index's best few hundred are filtered first;
+        only when the filters leave too few of them is the full ranking joined and sorted."""
+        limit = max(RANKED_CANDIDATES, 4 * end)
+        candidates = fulltext.best_ids(text, limit)
+        kept = set(queryset.filter(pk__in=candidates).values_list("pk", flat=True))
+        ids = [pk for pk in candidates if pk in kept]
+        if len(ids) >= end or len(candidates) < limit:
+            return ids[start:end]
+        unsearched = self._filtered(skip=("q",))
+        if not self.form.cleaned_data.get("status_light"):
+            unsearched = unsearched.filter(status_light_condition(DEFAULT_LIGHTS))
+        ranked = fulltext.ranked(unsearched, text).order_by("-rank", "pk")
+        return list(ranked.values_list("pk", flat=True)[start:end])
+
     @property
     def qs(self):
         queryset = super().qs
@@ -117,15 +135,12 @@ class InitiativeFilter(django_filters.FilterSet):
         """One page of `queryset` in the chosen order; by search rank when searching.
 
         The page's ids are chosen first (a narrow sort), then only those rows are fetched whole.
-        When ranking, the index is joined once instead of being matched a second time.
         """
         text = (self.form.cleaned_data.get("q") or "").strip()
         if text and (self.form.cleaned_data.get("sort") or "relevance") == "relevance":
-            queryset = self._filtered(skip=("q",))
-            if not self.form.cleaned_data.get("status_light"):
-                queryset = queryset.filter(status_light_condition(DEFAULT_LIGHTS))
-            queryset = fulltext.ranked(queryset, text).order_by("-rank", "-published_at", "-pk")
-        ids = list(queryset.values_list("pk", flat=True)[start:end])
+            ids = self._ranked_ids(queryset, text, start, end)
+        else:
+            ids = list(queryset.values_list("pk", flat=True)[start:end])
         by_id = {i.pk: i for i in with_list_data(Initiative.objects.filter(pk__in=ids))}
         return [by_id[pk] for pk in ids]
 
@@ -142,16 +157,6 @@ def status_light_condition(lights) -> Q:
     for light in lights:
         combined |= conditions[light]
     return combined
-
-
-def status_light_counts(initiatives) -> dict[str, int]:
-    totals = initiatives.order_by().aggregate(
-        **{
-            light: Count("pk", filter=status_light_condition([light]))
-            for light in StatusLight.values
-        }
-    )
-    return {light: totals[light] for light in StatusLight.values}
 
 
 def published():

@@ -14,7 +14,6 @@ from wsis.stocktaking.filters import (
     InitiativeFilter,
     page_bounds,
     published,
-    status_light_counts,
 )
 
 
@@ -57,10 +56,13 @@ def _counts(filters) -> dict:
     key = _cache_key(filters)
     counts = cache.get(key)
     if counts is None:
-        counts = facets.counts(filters.qs)
-        counts["status_light"] = status_light_counts(filters.without_status_light())
+        counts = facets.counts(filters.without_status_light(), _lights_shown(filters))
         cache.set(key, counts, FACETS_CACHE_SECONDS)
     return counts
+
+
+def _lights_shown(filters) -> tuple[str, ...]:
+    return tuple(filters.form.cleaned_data.get("status_light") or DEFAULT_LIGHTS)
 
 
 def list_initiatives(params, page: int = 1, page_size: int = PAGE_SIZE) -> ListingPage:
@@ -74,9 +76,8 @@ def list_initiatives(params, page: int = 1, page_size: int = PAGE_SIZE) -> Listi
     counts = _counts(filters)
     lights = counts["status_light"]
     # The lights partition the matches, so the count needs no query of its own.
-    shown = filters.form.cleaned_data.get("status_light") or DEFAULT_LIGHTS
     return ListingPage(
-        count=sum(lights[light] for light in shown),
+        count=sum(lights[light] for light in _lights_shown(filters)),
         page=page,
         page_size=end - start,
         results=results,

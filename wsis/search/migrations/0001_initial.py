@@ -1,27 +1,10 @@
 from django.db import migrations, models
 
-SQLITE = [
-    """CREATE VIRTUAL TABLE search_fts USING fts5(
-        title_terms, body_terms, content='search_searchdocument', content_rowid='initiative_id',
-        tokenize='unicode61 remove_diacritics 0', detail='column')""",
-    """CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
-        INSERT INTO search_fts(rowid, title_terms, body_terms)
-        VALUES (new.initiative_id, new.title_terms, new.body_terms); END""",
-    """CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_terms, body_terms)
-        VALUES ('delete', old.initiative_id, old.title_terms, old.body_terms); END""",
-    """CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title_terms, body_terms)
-        VALUES ('delete', old.initiative_id, old.title_terms, old.body_terms);
-        INSERT INTO search_fts(rowid, title_terms, body_terms)
-        VALUES (new.initiative_id, new.title_terms, new.body_terms); END""",
-]
-SQLITE_REVERSE = [
-    "DROP TRIGGER IF EXISTS search_fts_insert",
-    "DROP TRIGGER IF EXISTS search_fts_delete",
-    "DROP TRIGGER IF EXISTS search_fts_update",
-    "DROP TABLE IF EXISTS search_fts",
-]
+from wsis.search.migrations import _fts5
+
+# 0001 as first applied (detail='column'); 0002 rebuilds it with detail='full'.
+SQLITE = _fts5.create("column")
+SQLITE_REVERSE = _fts5.drop()
 POSTGRESQL = [
     """ALTER TABLE search_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple', title_terms), 'A') ||
