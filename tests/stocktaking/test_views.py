@@ -229,3 +229,11 @@ def test_cached_counts_follow_publications(client):
     make_initiative(title="Second", countries=["FJ"])
     answer = client.get("/api/v1/initiatives").json()
     assert answer["count"] == 2 and answer["facets"]["country"]["FJ"] == 1
+
+
+def test_lists_of_names_use_the_languages_comma(client):
+    initiative = make_initiative(countries=["EG", "JO"])
+    arabic = client.get(f"/ar/initiatives/{initiative.pk}/").content.decode()
+    assert "مصر، الأردن" in arabic or "الأردن، مصر" in arabic
+    chinese = client.get(f"/zh-hans/initiatives/{initiative.pk}/").content.decode()
+    assert "埃及、约旦" in chinese or "约旦、埃及" in chinese

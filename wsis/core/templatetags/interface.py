@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import pgettext
 
 from wsis.core.i18n import translated
 
@@ -28,3 +29,10 @@ def tr(texts):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def names(entries):
+    """Vocabulary entries' names in the reader's language, joined with the language's comma
+    (Arabic «،», Chinese «、»)."""
+    return pgettext("list separator", ", ").join(translated(entry.name) for entry in entries)
