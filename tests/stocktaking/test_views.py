@@ -237,3 +237,45 @@ def test_lists_of_names_use_the_languages_comma(client):
     assert "مصر، الأردن" in arabic or "الأردن، مصر" in arabic
     chinese = client.get(f"/zh-hans/initiatives/{initiative.pk}/").content.decode()
     assert "埃及、约旦" in chinese or "约旦、埃及" in chinese
+
+
+def test_the_list_offers_its_export_with_the_same_filters(client):
+    make_initiative()
+    page = client.get("/ar/initiatives/", {"country": "NP"}).content.decode()
+    assert "/api/v1/initiatives/export?country=NP&amp;format=xlsx&amp;lang=ar" in page
+
+
+def test_atom_feed_of_new_initiatives_by_action_line(client):
+    make_initiative(title="Rural broadband", action_lines=["C2"])
+    make_initiative(title="Cyber drills", action_lines=["C5"])
+    make_initiative(title="Unpublished", action_lines=["C2"], status=Status.SUBMITTED)
+    response = client.get("/en/initiatives/feed/", {"action_line": "C2"})
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert "Rural broadband" in body and "Cyber drills" not in body and "Unpublished" not in body
+    assert client.get("/en/initiatives/feed/", {"region": "XX"}).status_code == 404
+
+
+def test_sitemap_lists_published_initiatives_in_every_language(client):
+    published = make_initiative()
+    draft = make_initiative(status=Status.DRAFT)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-initiatives.xml" in index
+    body = client.get("/sitemap-initiatives.xml").content.decode()
+    for language in ("ar", "en", "zh-hans"):
+        assert f"/{language}/initiatives/{published.pk}/" in body
+    assert f"/initiatives/{draft.pk}/" not in body
+
+
+def test_initiative_pages_carry_schema_org_metadata(client):
+    import json
+    import re
+
+    initiative = make_initiative(title="</script><b>Community networks</b>", countries=["NP"])
+    page = client.get(f"/en/initiatives/{initiative.pk}/").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+    )
+    assert data["@type"] == "Project" and data["name"] == initiative.title
+    assert data["areaServed"][0]["identifier"] == "NP"
+    assert "<b>Community" not in page  # the title cannot break out of the script element

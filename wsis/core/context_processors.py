@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils import translation
 
-from wsis.core.i18n import is_rtl
+from wsis.core.i18n import data_language, is_rtl
 
 
 def interface(request):
@@ -10,6 +10,7 @@ def interface(request):
     return {
         "page_language": language,
         "page_direction": "rtl" if is_rtl(language) else "ltr",
+        "page_data_language": data_language(language),
         "interface_languages": settings.LANGUAGES,
         # Roles are the accounts app's; core only asks the user object.
         "is_moderator": bool(

@@ -40,5 +40,10 @@ def translated(texts: dict | None, language: str | None = None) -> str:
     return texts.get(language) or texts.get(FALLBACK_LANGUAGE) or next(iter(texts.values()), "")
 
 
+def interface_language(data_language_code: str) -> str:
+    """The Django language code for a data language (`zh` → `zh-hans`)."""
+    return "zh-hans" if data_language_code == "zh" else data_language_code
+
+
 def is_rtl(language: str | None = None) -> bool:
     return data_language(language) in RTL_LANGUAGES

@@ -2,14 +2,18 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
+from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from wsis.api.auth import token_or_session
+from wsis.api.language import Language, answer_language
 from wsis.api.ratelimit import limit
 from wsis.core.i18n import data_language, translated
-from wsis.stocktaking import listing, policies, services
+from wsis.stocktaking import exports, listing, policies, services
 from wsis.stocktaking.filters import PAGE_SIZE, PAGE_SIZE_MAX, with_list_data
 from wsis.stocktaking.models import Initiative
 
@@ -243,6 +247,37 @@ def list_initiatives(request, query: Query[ListQuery]):
         "results": [serialise(i, language) for i in page.results],
         "facets": page.facets,
     }
+
+
+class ExportQuery(ListQuery):
+    format: Literal["csv", "xlsx", "json", "jsonl"] = "csv"
+    lang: Language | None = None
+
+
+@router.get(
+    "/export",
+    summary="Export the filtered initiatives (CSV, XLSX, JSON, JSON Lines)",
+    response={200: None},
+)
+def export_initiatives(request, query: Query[ExportQuery]):
+    """Every published initiative matching the same filters as the list (no pages), in a stable
+    order, streamed; texts in `lang` where translated, tags as codes and names."""
+    params = query.dict(exclude={"page", "page_size", "format", "lang", "sort"})
+    initiatives = listing.filtered({k: v for k, v in params.items() if v not in (None, [], "")})
+    language = answer_language(request, query.lang)
+    rows = exports.records(initiatives, language)
+    name = f"wsis-initiatives-{timezone.now():%Y%m%d}.{query.format}"
+    if query.format == "xlsx":
+        response = FileResponse(exports.xlsx_file(rows), content_type=exports.FORMATS["xlsx"])
+    else:
+        writer = {
+            "csv": exports.csv_lines,
+            "json": exports.json_chunks,
+            "jsonl": exports.jsonl_lines,
+        }[query.format]
+        response = StreamingHttpResponse(writer(rows), content_type=exports.FORMATS[query.format])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @router.get(

@@ -1,5 +1,7 @@
 """Names for codes, and facets ready for the list page's sidebar."""
 
+from django.utils.html import json_script
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wsis.core.i18n import translated
@@ -22,6 +24,36 @@ FACET_TITLES = {
     "status_light": _("Activity"),
 }
 SHOWN_AT_FIRST = 8
+
+
+def schema_org(initiative, url: str) -> str:
+    """The initiative as schema.org JSON-LD (a Project), for search engines and harvesters."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "@id": url,
+        "url": url,
+        "name": initiative.title,
+        "description": initiative.summary,
+        "inLanguage": initiative.language,
+        "areaServed": [
+            {"@type": "Country", "name": translated(c.name, "en"), "identifier": c.code}
+            for c in initiative.countries.all()
+        ],
+        "keywords": [a.code for a in initiative.action_lines.all()]
+        + [f"SDG {g.number}" for g in initiative.sdg_goals.all()],
+    }
+    if initiative.organisation_id:
+        data["parentOrganization"] = {"@type": "Organization", "name": initiative.organisation.name}
+    if initiative.start_date:
+        data["foundingDate"] = initiative.start_date.isoformat()
+    if initiative.end_date:
+        data["dissolutionDate"] = initiative.end_date.isoformat()
+    if initiative.website:
+        data["sameAs"] = initiative.website
+    # json_script escapes <, > and &, so no text of the initiative can close the script element.
+    script = json_script(data).replace('type="application/json"', 'type="application/ld+json"', 1)
+    return mark_safe(script)  # noqa: S308 - json_script escaped every text
 
 
 def vocabulary_names() -> dict[str, dict[str, str]]:

@@ -65,6 +65,15 @@ def _lights_shown(filters) -> tuple[str, ...]:
     return tuple(filters.form.cleaned_data.get("status_light") or DEFAULT_LIGHTS)
 
 
+def filtered(params):
+    """Every published initiative matching the list's filters (for exports); invalid filters
+    raise ValidationError naming the parameter."""
+    filters = InitiativeFilter(params, queryset=published())
+    if not filters.is_valid():
+        raise ValidationError(filters.errors.as_data())
+    return filters.qs
+
+
 def list_initiatives(params, page: int = 1, page_size: int = PAGE_SIZE) -> ListingPage:
     """Filter, count, facet and page the published initiatives; invalid filters raise
     ValidationError naming the parameter."""

@@ -5,14 +5,12 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from wsis.core.i18n import FALLBACK_LANGUAGE
-
-INTERFACE_LANGUAGE = {"zh": "zh-hans"}
+from wsis.core.i18n import FALLBACK_LANGUAGE, interface_language
 
 
 def moderation_decision(initiative, status: str, comment: str) -> None:
     owner = initiative.owner
-    language = INTERFACE_LANGUAGE.get(initiative.language, initiative.language or FALLBACK_LANGUAGE)
+    language = interface_language(initiative.language or FALLBACK_LANGUAGE)
     with translation.override(language):
         context = {
             "initiative": initiative,

@@ -1,11 +1,13 @@
 from django.urls import path
 
 from wsis.stocktaking import views, views_moderation
+from wsis.stocktaking.feeds import NewInitiativesFeed
 
 app_name = "stocktaking"
 urlpatterns = [
     path("initiatives/", views.InitiativeListView.as_view(), name="list"),
     path("initiatives/new/", views.InitiativeStepView.as_view(), name="create"),
+    path("initiatives/feed/", NewInitiativesFeed(), name="feed"),
     path("initiatives/<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("initiatives/<int:pk>/edit/<slug:step>/", views.InitiativeStepView.as_view(), name="edit"),
     path("initiatives/<int:pk>/submit/", views.submit, name="submit"),

@@ -18,11 +18,18 @@ from wsis.core.events import events_for, events_for_objects
 from wsis.core.i18n import data_language
 from wsis.stocktaking import listing, policies, services
 from wsis.stocktaking.choices import Language, Status
-from wsis.stocktaking.display import facet_labels, vocabulary_names
+from wsis.stocktaking.display import facet_labels, schema_org, vocabulary_names
 from wsis.stocktaking.filters import PAGE_SIZE, with_list_data
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import Initiative
 from wsis.stocktaking.steps import STEPS, step_fields
+
+EXPORT_LABELS = [
+    ("csv", "CSV"),
+    ("xlsx", "Excel (XLSX)"),
+    ("json", "JSON"),
+    ("jsonl", "JSON Lines"),
+]
 
 submission_limit = method_decorator(
     ratelimit(key="user_or_ip", rate="60/h", method="POST", block=True), name="post"
@@ -48,6 +55,7 @@ class InitiativeListView(TemplateView):
             facets=facet_labels(page.facets, page.filters.form.cleaned_data),
             query=self.request.GET.get("q", ""),
             params=self.request.GET,
+            export_formats=EXPORT_LABELS,
             has_next=page.page * page.page_size < page.count,
         )
         return context
@@ -82,6 +90,11 @@ class InitiativeDetailView(View):
                 "can_moderate": policies.is_moderator(request.user)
                 and initiative.status == Status.SUBMITTED,
                 "reports": initiative.progress_reports.all(),
+                "schema_org": schema_org(
+                    initiative, request.build_absolute_uri(initiative.get_absolute_url())
+                )
+                if initiative.is_published
+                else "",
                 "other_languages": [
                     (code, name) for code, name in Language.choices if code != initiative.language
                 ],
