@@ -17,7 +17,7 @@ export DEBUG ?= 1
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup run test db lint format messages makemessages static clean
+.PHONY: help setup run test db lint format messages makemessages static clean openapi
 
 help:
 	@echo "make run    set up (venv, packages, static files, messages, database, reference and demo data) and serve http://$(HOST):$(PORT)"
@@ -70,6 +70,10 @@ test: setup
 	else \
 		echo "TEST_DATABASE_URL is not set: the PostgreSQL run was skipped."; \
 	fi
+
+# The committed OpenAPI snapshot (a test compares it with the live schema).
+openapi: $(VENV)/.synced
+	$(PY) manage.py export_openapi_schema --api wsis.api.urls.api --sorted --indent 2 --output docs/api/openapi.json
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@
 from ninja import Router, Schema
 
 from wsis.api.auth import token_or_session
+from wsis.api.schemas import MessageOut
 
 router = Router(tags=["accounts"])
 
@@ -14,7 +15,12 @@ class MeOut(Schema):
     action_lines: list[str]
 
 
-@router.get("/me", response=MeOut, auth=token_or_session, summary="The account behind the token")
+@router.get(
+    "/me",
+    response={200: MeOut, 401: MessageOut},
+    auth=token_or_session,
+    summary="The account behind the token",
+)
 def me(request):
     user = request.auth
     return {

@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from wsis.api.auth import token_or_session
 from wsis.api.language import Language, answer_language
 from wsis.api.ratelimit import limit
+from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import data_language, translated
 from wsis.stocktaking import exports, listing, policies, services
 from wsis.stocktaking.filters import PAGE_SIZE, PAGE_SIZE_MAX, with_list_data
@@ -128,6 +129,13 @@ class CommentIn(Schema):
     comment: str = ""
 
 
+class ProgressReportOut(Schema):
+    year: int
+    achieved: str
+    figures: str
+    next_steps: str
+
+
 class ProgressReportIn(Schema):
     year: int
     achieved: str
@@ -231,7 +239,9 @@ def _form_data(payload: InitiativeIn) -> dict:
     return {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
 
 
-@router.get("", response=ListOut, summary="Search and filter published initiatives")
+@router.get(
+    "", response={200: ListOut, **READ_ERRORS}, summary="Search and filter published initiatives"
+)
 def list_initiatives(request, query: Query[ListQuery]):
     params = query.dict(exclude={"page", "page_size"})
     page = listing.list_initiatives(
@@ -257,7 +267,7 @@ class ExportQuery(ListQuery):
 @router.get(
     "/export",
     summary="Export the filtered initiatives (CSV, XLSX, JSON, JSON Lines)",
-    response={200: None},
+    response={200: None, **READ_ERRORS},
 )
 def export_initiatives(request, query: Query[ExportQuery]):
     """Every published initiative matching the same filters as the list (no pages), in a stable
@@ -282,7 +292,7 @@ def export_initiatives(request, query: Query[ExportQuery]):
 
 @router.get(
     "/{int:initiative_id}",
-    response=InitiativeDetailOut,
+    response={200: InitiativeDetailOut, 404: MessageOut},
     summary="One initiative",
     auth=[*token_or_session, lambda request: True],
 )  # anyone; a token shows own drafts
@@ -292,7 +302,7 @@ def get_initiative(request, initiative_id: int):
 
 @router.post(
     "",
-    response={201: InitiativeDetailOut},
+    response={201: InitiativeDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Create a draft initiative",
 )
@@ -304,7 +314,7 @@ def create_initiative(request, payload: InitiativeIn):
 
 @router.patch(
     "/{int:initiative_id}",
-    response=InitiativeDetailOut,
+    response={200: InitiativeDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Change an initiative (only the fields given)",
 )
@@ -317,7 +327,7 @@ def update_initiative(request, initiative_id: int, payload: InitiativeIn):
 
 @router.post(
     "/{int:initiative_id}/submit",
-    response=InitiativeDetailOut,
+    response={200: InitiativeDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Send a draft to moderation",
 )
@@ -328,7 +338,7 @@ def submit_initiative(request, initiative_id: int):
 
 @router.put(
     "/{int:initiative_id}/translations/{language}",
-    response=InitiativeDetailOut,
+    response={200: InitiativeDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Add or replace a translation (title, summary, description)",
 )
@@ -348,21 +358,21 @@ def _moderation(action):
 
 router.post(
     "/{int:initiative_id}/approve",
-    response=InitiativeDetailOut,
+    response={200: InitiativeDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Publish (moderators)",
     operation_id="approve",
 )(_moderation(services.approve))
 router.post(
     "/{int:initiative_id}/request-changes",
-    response=InitiativeDetailOut,
+    response={200: InitiativeDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Send back for changes (moderators)",
     operation_id="request_changes",
 )(_moderation(services.request_changes))
 router.post(
     "/{int:initiative_id}/reject",
-    response=InitiativeDetailOut,
+    response={200: InitiativeDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Reject (moderators)",
     operation_id="reject",
@@ -371,7 +381,7 @@ router.post(
 
 @router.post(
     "/{int:initiative_id}/progress-reports",
-    response={201: dict},
+    response={201: ProgressReportOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="File a yearly progress report",
 )

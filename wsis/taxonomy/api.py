@@ -3,6 +3,7 @@
 from ninja import Query, Router, Schema
 
 from wsis.api.language import Language, answer_language
+from wsis.api.schemas import READ_ERRORS
 from wsis.core.i18n import translated
 from wsis.taxonomy import services
 
@@ -66,7 +67,11 @@ class LanguageQuery(Schema):
     lang: Language | None = None
 
 
-@router.get("/action-lines", response=list[ActionLineOut], summary="WSIS Action Lines C1–C11")
+@router.get(
+    "/action-lines",
+    response={200: list[ActionLineOut], **READ_ERRORS},
+    summary="WSIS Action Lines C1–C11",
+)
 def action_lines(request, query: Query[LanguageQuery]):
     lang = answer_language(request, query.lang)
     return [
@@ -88,7 +93,11 @@ def action_lines(request, query: Query[LanguageQuery]):
     ]
 
 
-@router.get("/prize-categories", response=list[PrizeCategoryOut], summary="WSIS Prizes categories")
+@router.get(
+    "/prize-categories",
+    response={200: list[PrizeCategoryOut], **READ_ERRORS},
+    summary="WSIS Prizes categories",
+)
 def prize_categories(request, query: Query[LanguageQuery]):
     lang = answer_language(request, query.lang)
     return [
@@ -97,7 +106,11 @@ def prize_categories(request, query: Query[LanguageQuery]):
     ]
 
 
-@router.get("/sdg/goals", response=list[GoalOut], summary="The 17 Sustainable Development Goals")
+@router.get(
+    "/sdg/goals",
+    response={200: list[GoalOut], **READ_ERRORS},
+    summary="The 17 Sustainable Development Goals",
+)
 def sdg_goals(request, query: Query[LanguageQuery]):
     lang = answer_language(request, query.lang)
     return [
@@ -115,7 +128,9 @@ class GoalQuery(LanguageQuery):
     goal: int | None = None
 
 
-@router.get("/sdg/targets", response=list[TargetOut], summary="The 169 SDG targets")
+@router.get(
+    "/sdg/targets", response={200: list[TargetOut], **READ_ERRORS}, summary="The 169 SDG targets"
+)
 def sdg_targets(request, query: Query[GoalQuery]):
     lang = answer_language(request, query.lang)
     return [
@@ -124,7 +139,9 @@ def sdg_targets(request, query: Query[GoalQuery]):
     ]
 
 
-@router.get("/sdg/indicators", response=list[IndicatorOut], summary="SDG indicators")
+@router.get(
+    "/sdg/indicators", response={200: list[IndicatorOut], **READ_ERRORS}, summary="SDG indicators"
+)
 def sdg_indicators(request, query: Query[GoalQuery]):
     lang = answer_language(request, query.lang)
     return [
@@ -140,7 +157,9 @@ def sdg_indicators(request, query: Query[GoalQuery]):
 
 
 @router.get(
-    "/gdc-objectives", response=list[GDCObjectiveOut], summary="Global Digital Compact objectives"
+    "/gdc-objectives",
+    response={200: list[GDCObjectiveOut], **READ_ERRORS},
+    summary="Global Digital Compact objectives",
 )
 def gdc_objectives(request, query: Query[LanguageQuery]):
     lang = answer_language(request, query.lang)
@@ -160,26 +179,32 @@ def _entries(queryset, lang):
     return [{"code": e.code, "name": translated(e.name, lang)} for e in queryset]
 
 
-@router.get("/stakeholder-types", response=list[Entry], summary="Stakeholder types")
+@router.get(
+    "/stakeholder-types", response={200: list[Entry], **READ_ERRORS}, summary="Stakeholder types"
+)
 def stakeholder_types(request, query: Query[LanguageQuery]):
     return _entries(
         services.models.StakeholderType.objects.all(), answer_language(request, query.lang)
     )
 
 
-@router.get("/target-groups", response=list[Entry], summary="Target groups")
+@router.get("/target-groups", response={200: list[Entry], **READ_ERRORS}, summary="Target groups")
 def target_groups(request, query: Query[LanguageQuery]):
     return _entries(services.models.TargetGroup.objects.all(), answer_language(request, query.lang))
 
 
-@router.get("/country-groups", response=list[Entry], summary="Country groups (LDC, LLDC, SIDS)")
+@router.get(
+    "/country-groups",
+    response={200: list[Entry], **READ_ERRORS},
+    summary="Country groups (LDC, LLDC, SIDS)",
+)
 def country_groups(request, query: Query[LanguageQuery]):
     return _entries(
         services.models.CountryGroup.objects.all(), answer_language(request, query.lang)
     )
 
 
-@router.get("/regions", response=list[RegionOut], summary="ITU regions")
+@router.get("/regions", response={200: list[RegionOut], **READ_ERRORS}, summary="ITU regions")
 def regions(request, query: Query[LanguageQuery]):
     lang = answer_language(request, query.lang)
     return [
@@ -194,7 +219,9 @@ class CountryQuery(LanguageQuery):
 
 
 @router.get(
-    "/countries", response=list[CountryOut], summary="Countries and territories (ISO 3166-1)"
+    "/countries",
+    response={200: list[CountryOut], **READ_ERRORS},
+    summary="Countries and territories (ISO 3166-1)",
 )
 def countries(request, query: Query[CountryQuery]):
     lang = answer_language(request, query.lang)
