@@ -16,13 +16,14 @@ class ValidationErrorOut(Schema):
 
 
 class MessageOut(Schema):
-    """401, 403, 404 and 429: one sentence, in the caller's language."""
+    """400 (a body that is not JSON), 401, 403, 404 and 429: one sentence."""
 
     detail: str
 
 
 READ_ERRORS = {422: ValidationErrorOut}
 WRITE_ERRORS = {
+    400: MessageOut,
     401: MessageOut,
     403: MessageOut,
     404: MessageOut,

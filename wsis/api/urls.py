@@ -1,8 +1,10 @@
 """The v1 API: one NinjaAPI assembling each app's router, and how errors are answered."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import path
+from django.http import JsonResponse
+from django.urls import path, re_path
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
@@ -70,4 +72,10 @@ def rate_limited(request, error):
     )
 
 
-urlpatterns = [path("", api.urls)]
+@csrf_exempt  # it changes nothing; an unknown address is a 404 whatever the method
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/ answers in JSON too, never with an HTML page."""
+    return JsonResponse({"detail": _("Not Found")}, status=404)
+
+
+urlpatterns = [path("", api.urls), re_path(r"^.*$", not_found)]

@@ -235,6 +235,17 @@ def _visible(request, pk: int) -> Initiative:
     return initiative
 
 
+def _chosen(params: dict) -> dict:
+    """The filters given: an empty value (`?country=`, as forms send them) is no filter."""
+    chosen = {}
+    for name, value in params.items():
+        if isinstance(value, list):
+            value = [v for v in value if v]
+        if value not in (None, [], ""):
+            chosen[name] = value
+    return chosen
+
+
 def _form_data(payload: InitiativeIn) -> dict:
     return {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
 
@@ -243,9 +254,8 @@ def _form_data(payload: InitiativeIn) -> dict:
     "", response={200: ListOut, **READ_ERRORS}, summary="Search and filter published initiatives"
 )
 def list_initiatives(request, query: Query[ListQuery]):
-    params = query.dict(exclude={"page", "page_size"})
     page = listing.list_initiatives(
-        {k: v for k, v in params.items() if v not in (None, [], "")},
+        _chosen(query.dict(exclude={"page", "page_size"})),
         page=query.page,
         page_size=query.page_size,
     )
@@ -272,8 +282,9 @@ class ExportQuery(ListQuery):
 def export_initiatives(request, query: Query[ExportQuery]):
     """Every published initiative matching the same filters as the list (no pages), in a stable
     order, streamed; texts in `lang` where translated, tags as codes and names."""
-    params = query.dict(exclude={"page", "page_size", "format", "lang", "sort"})
-    initiatives = listing.filtered({k: v for k, v in params.items() if v not in (None, [], "")})
+    initiatives = listing.filtered(
+        _chosen(query.dict(exclude={"page", "page_size", "format", "lang", "sort"}))
+    )
     language = answer_language(request, query.lang)
     rows = exports.records(initiatives, language)
     name = f"wsis-initiatives-{timezone.now():%Y%m%d}.{query.format}"
