@@ -224,3 +224,10 @@ def test_translations_are_shown_in_the_readers_language(api):
         json={"title": "x", "summary": "y"},
     )
     assert bad.status_code == 422 and errors(bad)["language"]
+
+
+def test_unknown_api_addresses_answer_json(api):
+    for method in ("get", "patch", "post"):
+        response = api.request(method, "/initiatives/not-a-number")
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Not Found"}

@@ -279,3 +279,18 @@ def test_initiative_pages_carry_schema_org_metadata(client):
     assert data["@type"] == "Project" and data["name"] == initiative.title
     assert data["areaServed"][0]["identifier"] == "NP"
     assert "<b>Community" not in page  # the title cannot break out of the script element
+
+
+def test_history_names_events_and_hides_edits_from_the_public(client, people):
+    initiative = make_initiative(people["owner"])
+    public = client.get(f"/en/initiatives/{initiative.pk}/").content.decode()
+    assert "Approved and published" in public and "Submitted for moderation" in public
+    assert "Edited" not in public
+    arabic = client.get(f"/ar/initiatives/{initiative.pk}/").content.decode()
+    assert "Approved and published" not in arabic  # translated
+
+
+def test_detail_page_queries_are_bounded(client, django_assert_max_num_queries):
+    initiative = make_initiative(countries=["NP", "BT", "IN"], target_groups=["youth", "children"])
+    with django_assert_max_num_queries(11):
+        assert client.get(f"/en/initiatives/{initiative.pk}/").status_code == 200

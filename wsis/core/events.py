@@ -23,7 +23,7 @@ def events_for(target):
     ).select_related("actor")
 
 
-def events_for_objects(model, pks, exclude_labels=("stocktaking.initiative.edited",)):
+def events_for_objects(model, pks, exclude_labels=()):
     """The events of many objects of one model, newest first, in one query."""
     return (
         Event.objects.filter(

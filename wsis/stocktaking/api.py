@@ -367,27 +367,18 @@ def _moderation(action):
     return endpoint
 
 
-router.post(
-    "/{int:initiative_id}/approve",
-    response={200: InitiativeDetailOut, **WRITE_ERRORS},
-    auth=token_or_session,
-    summary="Publish (moderators)",
-    operation_id="approve",
-)(_moderation(services.approve))
-router.post(
-    "/{int:initiative_id}/request-changes",
-    response={200: InitiativeDetailOut, **WRITE_ERRORS},
-    auth=token_or_session,
-    summary="Send back for changes (moderators)",
-    operation_id="request_changes",
-)(_moderation(services.request_changes))
-router.post(
-    "/{int:initiative_id}/reject",
-    response={200: InitiativeDetailOut, **WRITE_ERRORS},
-    auth=token_or_session,
-    summary="Reject (moderators)",
-    operation_id="reject",
-)(_moderation(services.reject))
+for _decision, _summary in (
+    ("approve", "Publish (moderators)"),
+    ("request_changes", "Send back for changes, with a comment (moderators)"),
+    ("reject", "Reject, with a reason (moderators)"),
+):
+    router.post(
+        f"/{{int:initiative_id}}/{_decision.replace('_', '-')}",
+        response={200: InitiativeDetailOut, **WRITE_ERRORS},
+        auth=token_or_session,
+        summary=_summary,
+        operation_id=_decision,
+    )(_moderation(services.DECISIONS[_decision]))
 
 
 @router.post(

@@ -24,6 +24,17 @@ FACET_TITLES = {
     "status_light": _("Activity"),
 }
 SHOWN_AT_FIRST = 8
+# What each recorded event of an initiative is called in its history.
+EVENT_NAMES = {
+    "stocktaking.initiative.created": _("Created"),
+    "stocktaking.initiative.edited": _("Edited"),
+    "stocktaking.initiative.submitted": _("Submitted for moderation"),
+    "stocktaking.initiative.approved": _("Approved and published"),
+    "stocktaking.initiative.changes_requested": _("Changes requested"),
+    "stocktaking.initiative.rejected": _("Rejected"),
+    "stocktaking.initiative.progress_reported": _("Progress report filed"),
+    "stocktaking.initiative.translated": _("Translation added"),
+}
 
 
 def schema_org(initiative, url: str) -> str:

@@ -43,6 +43,9 @@ TAGS = {
 }
 
 
+EDITED = "stocktaking.initiative.edited"
+
+
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise PermissionDenied(message)
@@ -133,7 +136,7 @@ def update_initiative(actor, initiative: Initiative, data, origin: str | None = 
                 TagOrigin.SUBMITTER if policies.is_owner(actor, initiative) else TagOrigin.MODERATOR
             )
         _apply(actor, initiative, cleaned, origin)
-        record_event("stocktaking.initiative.edited", initiative, actor, fields=sorted(dict(data)))
+        record_event(EDITED, initiative, actor, fields=sorted(dict(data)))
         if initiative.is_published:
             _publish_side_effects(initiative)
     return initiative
@@ -265,6 +268,10 @@ def reject(actor, initiative: Initiative, comment: str) -> Initiative:
         comment,
         comment_required=True,
     )
+
+
+# The moderators' decisions by name, for the pages and the API.
+DECISIONS = {"approve": approve, "request_changes": request_changes, "reject": reject}
 
 
 def _publish_side_effects(initiative: Initiative) -> None:

@@ -18,7 +18,7 @@ from wsis.core.events import events_for, events_for_objects
 from wsis.core.i18n import data_language
 from wsis.stocktaking import listing, policies, services
 from wsis.stocktaking.choices import Language, Status
-from wsis.stocktaking.display import facet_labels, schema_org, vocabulary_names
+from wsis.stocktaking.display import facet_labels, schema_org
 from wsis.stocktaking.filters import PAGE_SIZE, with_list_data
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import Initiative
@@ -79,11 +79,10 @@ class InitiativeDetailView(View):
             "stocktaking/detail.html",
             {
                 "initiative": initiative,
-                "names": vocabulary_names(),
                 # The public sees the moderation milestones; owners and moderators every edit too.
                 "events": events_for(initiative)
                 if is_private_reader
-                else events_for(initiative).exclude(label="stocktaking.initiative.edited"),
+                else events_for(initiative).exclude(label=services.EDITED),
                 "show_comments": is_private_reader,
                 "can_edit": policies.can_edit(request.user, initiative),
                 "can_report": policies.can_report_progress(request.user, initiative),
@@ -256,7 +255,9 @@ class DashboardView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         latest = {}
-        for event in events_for_objects(Initiative, [i.pk for i in context["initiatives"]]):
+        for event in events_for_objects(
+            Initiative, [i.pk for i in context["initiatives"]], exclude_labels=[services.EDITED]
+        ):
             latest.setdefault(int(event.target_id), event)
         context["latest_events"] = latest
         return context

@@ -13,12 +13,6 @@ from wsis.stocktaking import policies, services
 from wsis.stocktaking.choices import Language, Status
 from wsis.stocktaking.models import Initiative
 
-DECISIONS = {
-    "approve": services.approve,
-    "request_changes": services.request_changes,
-    "reject": services.reject,
-}
-
 
 class ModerationQueueView(ListView):
     """Initiatives by moderation status (awaiting moderation first), filterable by language."""
@@ -54,7 +48,7 @@ class ModerationQueueView(ListView):
 
 @require_POST
 def decide(request, pk: int, decision: str):
-    action = DECISIONS.get(decision)
+    action = services.DECISIONS.get(decision)
     if action is None or not policies.is_moderator(request.user):
         raise PermissionDenied
     initiative = get_object_or_404(Initiative, pk=pk)

@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from wsis.core.i18n import data_language, is_rtl, translated
+from wsis.stocktaking.display import EVENT_NAMES
 
 register = template.Library()
 
@@ -18,6 +19,11 @@ def localized_text_attrs(initiative, field: str):
     version = initiative.version_in(data_language())
     language = getattr(version, "language", initiative.language)
     return format_html('lang="{}" dir="{}"', language, "rtl" if is_rtl(language) else "ltr")
+
+
+@register.filter
+def event_name(event):
+    return EVENT_NAMES.get(event.label, event.label)
 
 
 @register.filter
