@@ -6,20 +6,13 @@ from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
 
 from wsis.accounts.api import router as accounts_router
 from wsis.api.ratelimit import RateLimited
+from wsis.api.renderers import UnicodeJSONRenderer
 from wsis.core.errors import InvalidTransition
 from wsis.stocktaking.api import router as stocktaking_router
 from wsis.taxonomy.api import router as taxonomy_router
-
-
-class UnicodeJSONRenderer(JSONRenderer):
-    """Arabic, Chinese and Russian names as readable UTF-8, not \\u escapes."""
-
-    json_dumps_params = {"ensure_ascii": False}
-
 
 api = NinjaAPI(
     renderer=UnicodeJSONRenderer(),

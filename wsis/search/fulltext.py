@@ -40,21 +40,35 @@ def tsquery(text: str) -> str | None:
     )
 
 
+def _matching_sql(text: str) -> tuple[str, str | None]:
+    """The index's query for the ids matching `text`, and its one parameter (None when the
+    text has no searchable words)."""
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT initiative_id FROM search_searchdocument "
+            "WHERE vector @@ to_tsquery('simple', %s)",
+            tsquery(text),
+        )
+    return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", fts5_query(text)
+
+
 def match(initiatives, text: str):
     """`initiatives` narrowed to those matching `text`; a query with no searchable words matches
     nothing. The index is queried once, as a subquery, however many initiatives there are."""
-    if connection.vendor == "postgresql":
-        query = tsquery(text)
-        sql = (
-            "SELECT initiative_id FROM search_searchdocument "
-            "WHERE vector @@ to_tsquery('simple', %s)"
-        )
-    else:
-        query = fts5_query(text)
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+    sql, query = _matching_sql(text)
     if query is None:
         return initiatives.none()
     return initiatives.filter(pk__in=RawSQL(sql, [query]))  # noqa: S611 - bound parameter
+
+
+def matching_ids(text: str) -> list[int]:
+    """The ids of every initiative matching `text`, unranked: the index alone, no join."""
+    sql, query = _matching_sql(text)
+    if query is None:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def best_ids(text: str, limit: int) -> list[int]:

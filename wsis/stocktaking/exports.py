@@ -17,7 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from wsis.core.i18n import interface_language, translated
-from wsis.stocktaking.filters import with_list_data
+from wsis.stocktaking.fetch import with_list_data
 
 CHUNK = 1000
 FORMATS = {

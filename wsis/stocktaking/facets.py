@@ -1,11 +1,6 @@
-"""The facet rows of published initiatives, and facet counts for any filtered set of them."""
+"""The facet rows of published initiatives (counted by `facet_index`)."""
 
-from collections import Counter
-
-from django.utils import timezone
-
-from wsis.stocktaking.choices import StatusLight
-from wsis.stocktaking.models import Facet, Initiative, status_light_at
+from wsis.stocktaking.models import Facet, Initiative
 
 FACETS = (
     "action_line",
@@ -59,23 +54,3 @@ def rebuild(initiative: Initiative) -> None:
 
 def encode(rows) -> str:
     return " ".join(sorted(f"{facet}:{code}" for facet, code in rows))
-
-
-def counts(initiatives, lights_shown) -> dict[str, dict[str, int]]:
-    """Facet counts of the initiatives whose activity light is in `lights_shown`, and the
-    activity-light counts of all of them: one query, counted in Python."""
-    result: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    lights: Counter = Counter()
-    shown: list[str] = []
-    now = timezone.now()
-    for codes, active_at in initiatives.order_by().values_list("facet_codes", "active_at"):
-        light = status_light_at(active_at, now)
-        lights[light] += 1
-        if light in lights_shown:
-            shown.append(codes)
-    # One split of one string: the counting runs in C, not once per initiative.
-    for pair, number in Counter(" ".join(shown).split()).items():
-        facet, _, code = pair.partition(":")
-        result.setdefault(facet, {})[code] = number
-    result["status_light"] = {light: lights[light] for light in StatusLight.values}
-    return result

@@ -1,13 +1,16 @@
 """The one set of filters behind the public list page and `GET /api/v1/initiatives`."""
 
 import django_filters
-from django.db.models import Prefetch, Q
+from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wsis.search import fulltext
+from wsis.stocktaking import facet_index
 from wsis.stocktaking.choices import Language, Status, StatusLight, WorkState
-from wsis.stocktaking.models import AMBER_AFTER, RED_AFTER, Facet, Initiative, InitiativeTranslation
+from wsis.stocktaking.models import AMBER_AFTER, RED_AFTER, Facet, Initiative
+from wsis.taxonomy import memo
 from wsis.taxonomy import models as taxonomy
 
 PAGE_SIZE = 20
@@ -20,11 +23,20 @@ PAGE_SIZE_MAX = 100
 
 
 def _codes(model, field="code"):
-    return lambda: [(code, code) for code in model.objects.values_list(field, flat=True)]
+    return lambda: [(code, code) for code in memo.codes(model, field)]
+
+
+class CodesField(forms.MultipleChoiceField):
+    def __deepcopy__(self, memo):
+        # Every list request copies its form's fields; the choices (hundreds of code pairs,
+        # never changed in place) are shared instead of copied one by one.
+        return forms.Field.__deepcopy__(self, memo)
 
 
 class FacetFilter(django_filters.MultipleChoiceFilter):
     """Initiatives carrying any of the chosen codes of one facet (OR within, AND across)."""
+
+    field_class = CodesField
 
     def __init__(self, facet, **kwargs):
         self.facet_name = facet
@@ -91,9 +103,13 @@ class InitiativeFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def without_status_light(self):
-        """The filtered initiatives before the activity filter, to count the status lights."""
-        return self._filtered(skip=("status_light",))
+    def chosen_facets(self) -> dict[str, list[str]]:
+        """The chosen codes of each facet filter, by facet name."""
+        return {
+            self.filters[name].facet_name: value
+            for name, value in self.form.cleaned_data.items()
+            if value and isinstance(self.filters[name], FacetFilter)
+        }
 
     def search(self, queryset, name, value):
         return fulltext.match(queryset, value) if value.strip() else queryset
@@ -104,13 +120,14 @@ class InitiativeFilter(django_filters.FilterSet):
     def sort_by(self, queryset, name, value):
         return queryset  # applied last, in `qs`, once the search rank is known
 
-    def _ranked_ids(self, queryset, text: str, start: int, end: int) -> list[int]:
+    def _ranked_ids(self, text: str, start: int, end: int) -> list[int]:
         """Ids of one page by search rank. The index's best few hundred are filtered first;
         only when the filters leave too few of them is the full ranking joined and sorted."""
         limit = max(RANKED_CANDIDATES, 4 * end)
         candidates = fulltext.best_ids(text, limit)
-        kept = set(queryset.filter(pk__in=candidates).values_list("pk", flat=True))
-        ids = [pk for pk in candidates if pk in kept]
+        # The candidates match already; the other filters are checked in the facet index.
+        lights = self.form.cleaned_data.get("status_light") or DEFAULT_LIGHTS
+        ids = facet_index.current().keep(candidates, self.chosen_facets(), lights, timezone.now())
         if len(ids) >= end or len(candidates) < limit:
             return ids[start:end]
         unsearched = self._filtered(skip=("q",))
@@ -131,18 +148,13 @@ class InitiativeFilter(django_filters.FilterSet):
             return queryset.order_by("title", "pk")
         return queryset.order_by("-published_at", "-pk")
 
-    def ordered_page(self, queryset, start: int, end: int) -> list:
-        """One page of `queryset` in the chosen order; by search rank when searching.
-
-        The page's ids are chosen first (a narrow sort), then only those rows are fetched whole.
-        """
+    def page_ids(self, start: int, end: int) -> list[int]:
+        """The ids of one page in the chosen order; by search rank when searching.
+        Only ids are sorted: the rows are fetched whole afterwards, for that page alone."""
         text = (self.form.cleaned_data.get("q") or "").strip()
         if text and (self.form.cleaned_data.get("sort") or "relevance") == "relevance":
-            ids = self._ranked_ids(queryset, text, start, end)
-        else:
-            ids = list(queryset.values_list("pk", flat=True)[start:end])
-        by_id = {i.pk: i for i in with_list_data(Initiative.objects.filter(pk__in=ids))}
-        return [by_id[pk] for pk in ids]
+            return self._ranked_ids(text, start, end)
+        return list(self.qs.values_list("pk", flat=True)[start:end])
 
 
 def status_light_condition(lights) -> Q:
@@ -161,25 +173,6 @@ def status_light_condition(lights) -> Q:
 
 def published():
     return Initiative.objects.filter(status=Status.PUBLISHED)
-
-
-def with_list_data(initiatives):
-    """What a list of initiatives shows, fetched in a fixed number of queries."""
-    return initiatives.select_related("organisation__country", "stakeholder_type").prefetch_related(
-        "countries",
-        "regions",
-        "action_lines",
-        "sdg_goals",
-        "sdg_targets",
-        "gdc_objectives",
-        "target_groups",
-        Prefetch(
-            "translations",
-            queryset=InitiativeTranslation.objects.only(
-                "initiative_id", "language", "title", "summary"
-            ),
-        ),
-    )
 
 
 def page_bounds(page: int, page_size: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from wsis.accounts.services import get_or_create_organisation
 from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
 from wsis.search import fulltext
-from wsis.stocktaking import facets, listing, notifications, policies
+from wsis.stocktaking import facet_index, facets, notifications, policies
 from wsis.stocktaking.choices import Language, Status, TagOrigin
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import (
@@ -278,10 +278,7 @@ def _publish_side_effects(initiative: Initiative) -> None:
     """Keep the public index, facets and cached counts in step with a published initiative."""
     fulltext.index(initiative)
     facets.rebuild(initiative)
-    # Now, for this transaction's own reads, and after the commit, so that no count cached in
-    # between by another request outlives it.
-    listing.invalidate_cached_counts()
-    transaction.on_commit(listing.invalidate_cached_counts)
+    facet_index.invalidate()
 
 
 def file_progress_report(
@@ -324,4 +321,5 @@ def file_progress_report(
         initiative.active_at = report.created_at
         initiative.save(update_fields=["active_at", "updated_at"])
         record_event("stocktaking.initiative.progress_reported", initiative, actor, year=year)
+        facet_index.invalidate()  # its activity light changed
     return report

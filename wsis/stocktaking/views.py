@@ -19,7 +19,8 @@ from wsis.core.i18n import data_language
 from wsis.stocktaking import listing, policies, services
 from wsis.stocktaking.choices import Language, Status
 from wsis.stocktaking.display import facet_labels, schema_org
-from wsis.stocktaking.filters import PAGE_SIZE, with_list_data
+from wsis.stocktaking.fetch import with_list_data
+from wsis.stocktaking.filters import PAGE_SIZE
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import Initiative
 from wsis.stocktaking.steps import STEPS, step_fields

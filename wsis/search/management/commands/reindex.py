@@ -2,7 +2,6 @@ from django.core.management.base import BaseCommand
 
 from wsis.search import fulltext
 from wsis.stocktaking.choices import Status
-from wsis.stocktaking.listing import invalidate_cached_counts
 from wsis.stocktaking.models import Initiative
 
 
@@ -17,5 +16,4 @@ class Command(BaseCommand):
         total = fulltext.reindex_all(
             Initiative.objects.filter(status=Status.PUBLISHED), progress=progress
         )
-        invalidate_cached_counts()  # counts cached under the old terms are stale now
         self.stdout.write(self.style.SUCCESS(f"\nIndexed {total:,} published initiatives."))

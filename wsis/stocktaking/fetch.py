@@ -1,0 +1,189 @@
+"""What a page of initiatives shows, fetched in a fixed number of queries whatever its size."""
+
+from collections import defaultdict
+
+from django.db import connection
+from django.db.models import Prefetch, prefetch_related_objects
+from django.urls import reverse
+from django.utils import timezone
+
+from wsis.stocktaking.models import Initiative, InitiativeTranslation, status_light_at
+from wsis.taxonomy import memo
+
+# The vocabulary tags a list shows, by the name of their many-to-many field.
+TAG_FIELDS = (
+    "countries",
+    "regions",
+    "action_lines",
+    "sdg_goals",
+    "sdg_targets",
+    "gdc_objectives",
+    "target_groups",
+)
+
+
+def _translations():
+    return Prefetch(
+        "translations",
+        queryset=InitiativeTranslation.objects.only(
+            "initiative_id", "language", "title", "summary"
+        ),
+    )
+
+
+def with_list_data(initiatives):
+    """A queryset of initiatives with their organisation, tags and translated titles (for a
+    detail page or where a queryset is needed)."""
+    return initiatives.select_related("organisation__country", "stakeholder_type").prefetch_related(
+        *TAG_FIELDS, _translations()
+    )
+
+
+def list_data(ids: list[int]) -> list[Initiative]:
+    """The initiatives `ids` (in that order), as `with_list_data` gives them, in three queries:
+    the rows, the links of all their tags at once (the vocabulary entries come from memory) and
+    the titles' translations; several times faster than `prefetch_related`, which builds every
+    tag anew."""
+    page = list(
+        Initiative.objects.filter(pk__in=ids)
+        .select_related("organisation__country", "stakeholder_type")
+        .defer(
+            "description",
+            "facet_codes",  # long, and not shown in lists
+        )
+    )
+    attach_tags(page)
+    prefetch_related_objects(page, _translations())
+    by_id = {initiative.pk: initiative for initiative in page}
+    return [by_id[pk] for pk in ids]
+
+
+def _tag_links(ids: list[int]) -> dict[tuple[int, int], list[int]]:
+    """(initiative id, position in TAG_FIELDS) -> ids of the vocabulary entries, one query."""
+    linked = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(_links_sql(len(ids)), ids * len(TAG_FIELDS))
+        for position, initiative_id, entry_id in cursor.fetchall():
+            linked[initiative_id, position].append(entry_id)
+    return linked
+
+
+# The columns of a list item, read as values: no model instance is built.
+ROW_FIELDS = (
+    "id",
+    "title",
+    "summary",
+    "language",
+    "organisation__name",
+    "stakeholder_type__code",
+    "scope",
+    "start_date",
+    "end_date",
+    "work_state",
+    "website",
+    "partners",
+    "funding_amount",
+    "funding_currency",
+    "funding_source",
+    "status",
+    "active_at",
+    "published_at",
+)
+
+
+URL_PLACEHOLDER = 987654321
+
+
+def list_items(ids: list[int], language: str) -> list[dict]:
+    """The API's list items for `ids` (in that order), as `api.serialise` shows an initiative,
+    from three queries and the vocabularies in memory: the list's hot path."""
+    if not ids:
+        return []
+    rows = {row["id"]: row for row in Initiative.objects.filter(pk__in=ids).values(*ROW_FIELDS)}
+    translated = {
+        pk: (title, summary)
+        for pk, title, summary in InitiativeTranslation.objects.filter(
+            initiative_id__in=ids, language=language
+        ).values_list("initiative_id", "title", "summary")
+    }
+    linked = _tag_links(ids)
+    vocabularies = []
+    for position, name in enumerate(TAG_FIELDS):
+        model = Initiative._meta.get_field(name).related_model
+        loaded = memo.vocabulary(model)
+        vocabularies.append((position, name, loaded.position, loaded.code))
+    now = timezone.now()
+    # One reverse for the page: the permalinks differ only by id.
+    url = reverse("stocktaking:detail", args=[URL_PLACEHOLDER])
+    items = []
+    for pk in ids:
+        row = rows[pk]
+        title, summary = row["title"], row["summary"]
+        if row["language"] != language and pk in translated:
+            title, summary = translated[pk]
+        item = {
+            "id": pk,
+            "url": url.replace(str(URL_PLACEHOLDER), str(pk)),
+            "title": title,
+            "summary": summary,
+            "language": row["language"],
+            "title_original": row["title"],
+            "organisation": row["organisation__name"],
+            "stakeholder_type": row["stakeholder_type__code"],
+            "scope": row["scope"],
+            "start_date": row["start_date"],
+            "end_date": row["end_date"],
+            "work_state": row["work_state"],
+            "website": row["website"],
+            "partners": row["partners"],
+            "funding": {
+                "amount": row["funding_amount"],
+                "currency": row["funding_currency"],
+                "source": row["funding_source"],
+            }
+            if row["funding_amount"] is not None or row["funding_source"]
+            else None,
+            "status": row["status"],
+            "status_light": status_light_at(row["active_at"], now) if row["active_at"] else None,
+            "published_at": row["published_at"],
+        }
+        for position, name, order, codes in vocabularies:
+            chosen = sorted(linked.get((pk, position), ()), key=order.get)
+            item[name] = [codes[entry] for entry in chosen]
+        items.append(item)
+    return items
+
+
+def _links_sql(count: int) -> str:
+    quote = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * count)
+    selects = []
+    for position, name in enumerate(TAG_FIELDS):
+        field = Initiative._meta.get_field(name)
+        table = quote(field.remote_field.through._meta.db_table)
+        source, target = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
+        selects.append(
+            f"SELECT {position}, {source}, {target} FROM {table} "  # noqa: S608 - names from the models
+            f"WHERE {source} IN ({placeholders})"
+        )
+    return " UNION ALL ".join(selects)
+
+
+def attach_tags(page: list[Initiative]) -> None:
+    """Fill each initiative's tags as `prefetch_related` would (`initiative.countries.all()`
+    then costs no query), in their vocabularies' order."""
+    if not page:
+        return
+    ids = [initiative.pk for initiative in page]
+    for initiative in page:
+        initiative._prefetched_objects_cache = getattr(initiative, "_prefetched_objects_cache", {})
+    linked = _tag_links(ids)
+    for position, name in enumerate(TAG_FIELDS):
+        model = Initiative._meta.get_field(name).related_model
+        loaded = memo.vocabulary(model)
+        for initiative in page:
+            chosen = sorted(linked.get((initiative.pk, position), ()), key=loaded.position.get)
+            tags = model.objects.all()
+            tags._result_cache = [loaded.by_pk[pk] for pk in chosen]
+            tags._prefetch_done = True
+            initiative._prefetched_objects_cache[name] = tags

@@ -1,0 +1,72 @@
+"""The vocabularies held in memory by each process: a few hundred entries, read on every list
+page, changed only by `load_reference_data` or an administrator.
+
+Each process reloads them when the version token in the shared cache changes; the token is
+checked once per request (every change to a vocabulary replaces it, see `apps.py`).
+"""
+
+import secrets
+import threading
+
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+
+VERSION_KEY = "taxonomy:version"
+
+_lock = threading.Lock()
+_loaded: dict = {"token": None, "entries": {}}
+_request = threading.local()
+
+
+def invalidate(**_kwargs) -> None:
+    cache.set(VERSION_KEY, secrets.token_hex(8), None)
+
+
+def _current_token():
+    if getattr(_request, "checked", None) is not None:
+        return _request.checked
+    token = cache.get_or_set(VERSION_KEY, lambda: secrets.token_hex(8), None)
+    if getattr(_request, "active", False):
+        _request.checked = token
+    return token
+
+
+class Loaded:
+    """One vocabulary's entries, in its default order, by primary key and by position."""
+
+    def __init__(self, model):
+        self.entries = list(model.objects.all())
+        self.by_pk = {entry.pk: entry for entry in self.entries}
+        self.position = {entry.pk: index for index, entry in enumerate(self.entries)}
+        # The code the API shows for an entry (an SDG goal's is its number).
+        self.code = {
+            entry.pk: str(getattr(entry, "code", None) or entry.number) for entry in self.entries
+        }
+
+
+def vocabulary(model) -> Loaded:
+    """The entries of `model`, as loaded by this process (treat them as read-only)."""
+    token = _current_token()
+    with _lock:
+        if _loaded["token"] != token:
+            _loaded["token"], _loaded["entries"] = token, {}
+        loaded = _loaded["entries"].get(model)
+        if loaded is None:
+            loaded = _loaded["entries"][model] = Loaded(model)
+    return loaded
+
+
+def codes(model, field: str = "code") -> list[str]:
+    return [str(getattr(entry, field)) for entry in vocabulary(model).entries]
+
+
+def _request_started(**_kwargs):
+    _request.active, _request.checked = True, None
+
+
+def _request_finished(**_kwargs):
+    _request.active, _request.checked = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="taxonomy-memo-started")
+request_finished.connect(_request_finished, dispatch_uid="taxonomy-memo-finished")
