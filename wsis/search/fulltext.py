@@ -127,12 +127,13 @@ def ranked(initiatives, text: str):
     )
 
 
-def document_terms(initiative) -> tuple[str, str]:
-    """The title and body terms of an initiative and of its translations."""
+def document_terms(initiative, translations=None) -> tuple[str, str]:
+    """The title and body terms of an initiative and of its translations (read from the
+    initiative unless given, as a bulk import does)."""
+    if translations is None:
+        translations = initiative.translations.all()
     versions = [(initiative.language, initiative.title, initiative.summary, initiative.description)]
-    versions += [
-        (t.language, t.title, t.summary, t.description) for t in initiative.translations.all()
-    ]
+    versions += [(t.language, t.title, t.summary, t.description) for t in translations]
     titles = " ".join(index_terms(title, language) for language, title, _s, _d in versions)
     extra = " ".join(
         filter(

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from wsis.core.i18n import translated
 from wsis.stocktaking.choices import Language, Scope, WorkState
 from wsis.stocktaking.models import DESCRIPTION_MAX_WORDS, SUMMARY_MAX_WORDS
+from wsis.taxonomy import memo
 from wsis.taxonomy import models as taxonomy
 
 CURRENCIES = sorted(list_currencies())
@@ -22,6 +23,23 @@ class CodeChoiceField(forms.ModelMultipleChoiceField):
     def __init__(self, queryset, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(queryset=queryset, to_field_name="code", **kwargs)
+
+    def _check_values(self, value):
+        # Checked against the vocabulary held in memory, not one query per field (a bulk
+        # import validates every row with this form).
+        by_key = memo.vocabulary(self.queryset.model).by(self.to_field_name)
+        chosen = []
+        for code in value:
+            entry = by_key.get(str(code).strip())
+            if entry is None:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": code},
+                )
+            if entry not in chosen:
+                chosen.append(entry)
+        return chosen
 
     def label_from_instance(self, obj):
         name = translated(

@@ -18,7 +18,7 @@ from wsis.core.text import index_terms
 from wsis.search.models import SearchDocument
 from wsis.stocktaking import demo
 from wsis.stocktaking.choices import Scope, Status, WorkState
-from wsis.stocktaking.facets import encode
+from wsis.stocktaking.facets import country_groups, encode, facet_pairs
 from wsis.stocktaking.models import (
     Facet,
     Initiative,
@@ -103,6 +103,7 @@ def _tags_and_index(rng, initiatives, lines, targets, countries):
     line_tags, goal_tags, target_tags, facets, documents = [], [], [], [], []
     countries_through = Initiative.countries.through
     country_rows = []
+    groups_of = country_groups()
     for initiative in initiatives:
         chosen_lines = rng.sample(lines, rng.randint(1, 2))
         chosen_targets = rng.sample(targets, rng.randint(1, 3))
@@ -116,18 +117,20 @@ def _tags_and_index(rng, initiatives, lines, targets, countries):
         ]
         goal_tags += [InitiativeSDGGoal(initiative=initiative, goal=g) for g in goals]
         country_rows.append(countries_through(initiative_id=initiative.pk, country_id=country.pk))
-        pairs = {("action_line", line.code) for line in chosen_lines}
-        pairs |= {("action_line", line.parent.code) for line in chosen_lines if line.parent_id}
-        pairs |= {("sdg_target", t.code) for t in chosen_targets}
-        pairs |= {("sdg_goal", str(g.number)) for g in goals}
-        pairs |= {
-            ("country", country.code),
-            ("region", country.itu_region.code),
-            ("language", initiative.language),
-            ("work_state", initiative.work_state),
-            ("stakeholder_type", initiative.stakeholder_type.code),
-            ("start_year", str(initiative.start_date.year)),
-        }
+        pairs = facet_pairs(
+            language=initiative.language,
+            start_date=initiative.start_date,
+            work_state=initiative.work_state,
+            stakeholder_type=initiative.stakeholder_type,
+            action_lines=chosen_lines,
+            goals=goals,
+            targets=chosen_targets,
+            objectives=(),
+            target_groups=(),
+            regions=(),
+            countries=[country],
+            groups_of=groups_of,
+        )
         facets += [Facet(initiative=initiative, facet=f, code=c) for f, c in pairs]
         initiative.facet_codes = encode(pairs)
         documents.append(

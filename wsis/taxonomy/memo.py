@@ -36,12 +36,20 @@ class Loaded:
 
     def __init__(self, model):
         self.entries = list(model.objects.all())
+        self._by: dict[str, dict] = {}
         self.by_pk = {entry.pk: entry for entry in self.entries}
         self.position = {entry.pk: index for index, entry in enumerate(self.entries)}
         # The code the API shows for an entry (an SDG goal's is its number).
         self.code = {
             entry.pk: str(getattr(entry, "code", None) or entry.number) for entry in self.entries
         }
+
+    def by(self, field: str) -> dict:
+        """Entries by the text of one of their fields (a code, an SDG goal's number)."""
+        found = self._by.get(field)
+        if found is None:
+            found = self._by[field] = {str(getattr(e, field)): e for e in self.entries}
+        return found
 
 
 def vocabulary(model) -> Loaded:
