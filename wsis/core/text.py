@@ -8,8 +8,9 @@ exactly the same terms, so both return the same matches.
 """
 
 import re
+import sys
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -60,10 +61,18 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def normalise(text: str) -> str:
     """Lower-cased, NFKC text with Arabic letter forms folded and Word residue removed."""
     text = unicodedata.normalize("NFKC", _RESIDUE.sub(" ", text or ""))
+    if text.isascii():
+        return text.casefold()  # nothing to fold but the case (most English text)
     text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
     # Latin diacritics go too (é → e), so that "Cybersanté" matches "cybersante".
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFD", text).translate(_combining_marks())
     return unicodedata.normalize("NFC", text).casefold()
+
+
+@cache
+def _combining_marks() -> dict[int, None]:
+    """Every character Unicode gives a combining class, to be deleted (built once)."""
+    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
 
 
 @cache
@@ -81,6 +90,9 @@ def words(text: str) -> list[str]:
     """The words of a normalised text; Chinese runs are cut into character pairs."""
     terms: list[str] = []
     for word in _WORD.findall(normalise(text)):
+        if word.isascii():
+            terms.append(word)
+            continue
         position = 0
         for run in _CJK.finditer(word):
             if run.start() > position:
@@ -109,7 +121,9 @@ def arabic_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=500_000)
 def stem(word: str, language: str) -> str:
+    # Cached: a text's words repeat (Zipf), and a bulk import stems millions of them.
     if language == "ar":
         return arabic_stem(word)
     if language in STEMMERS and not _CJK.match(word):
@@ -146,6 +160,8 @@ def query_terms(text: str) -> list[set[str]]:
 
 def _script_language(word: str, fallback: str | None) -> str | None:
     """The language a word's script implies (Arabic, Russian, Chinese), else `fallback`."""
+    if word.isascii():
+        return fallback if fallback in LATIN_LANGUAGES else ("en" if fallback else None)
     if _ARABIC.search(word):
         return "ar"
     if _CYRILLIC.search(word):

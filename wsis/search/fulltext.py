@@ -127,28 +127,26 @@ def ranked(initiatives, text: str):
     )
 
 
-def document_terms(initiative, translations=None) -> tuple[str, str]:
-    """The title and body terms of an initiative and of its translations (read from the
-    initiative unless given, as a bulk import does)."""
-    if translations is None:
-        translations = initiative.translations.all()
+def document_terms(initiative) -> tuple[str, str]:
+    """The title and body terms of an initiative and of its translations."""
     versions = [(initiative.language, initiative.title, initiative.summary, initiative.description)]
-    versions += [(t.language, t.title, t.summary, t.description) for t in translations]
+    versions += [
+        (t.language, t.title, t.summary, t.description) for t in initiative.translations.all()
+    ]
+    organisation = initiative.organisation.name if initiative.organisation_id else ""
+    return text_terms(versions, [organisation, *initiative.partners])
+
+
+def text_terms(versions, names) -> tuple[str, str]:
+    """Title and body terms from the (language, title, summary, description) versions of an
+    initiative, the original first, and the names of its organisation and partners. Plain
+    values in, plain values out: a bulk import computes them in another process."""
     titles = " ".join(index_terms(title, language) for language, title, _s, _d in versions)
-    extra = " ".join(
-        filter(
-            None,
-            [
-                initiative.organisation.name if initiative.organisation_id else "",
-                *initiative.partners,
-            ],
-        )
-    )
     bodies = [
         index_terms(f"{summary}\n{description}", language)
         for language, _t, summary, description in versions
     ]
-    bodies.append(index_terms(extra, initiative.language))
+    bodies.append(index_terms(" ".join(filter(None, names)), versions[0][0]))
     return titles, " ".join(bodies)
 
 

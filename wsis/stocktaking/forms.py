@@ -24,6 +24,11 @@ class CodeChoiceField(forms.ModelMultipleChoiceField):
         kwargs.setdefault("required", False)
         super().__init__(queryset=queryset, to_field_name="code", **kwargs)
 
+    def clean(self, value):
+        if not value and not self.required:
+            return []  # a list in every case, never an empty queryset
+        return super().clean(value)
+
     def _check_values(self, value):
         # Checked against the vocabulary held in memory, not one query per field (a bulk
         # import validates every row with this form).
@@ -46,6 +51,22 @@ class CodeChoiceField(forms.ModelMultipleChoiceField):
             getattr(obj, "name", None) or getattr(obj, "text", None) or getattr(obj, "short", None)
         )
         return f"{obj.code} — {name}" if name else obj.code
+
+
+class CodeField(forms.ModelChoiceField):
+    """One vocabulary entry chosen by code, checked against the vocabulary held in memory."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        entry = memo.vocabulary(self.queryset.model).by(self.to_field_name).get(str(value).strip())
+        if entry is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return entry
 
 
 class GoalChoiceField(CodeChoiceField):
@@ -101,7 +122,7 @@ class InitiativeForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language of this text"), choices=Language.choices)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    stakeholder_type = forms.ModelChoiceField(
+    stakeholder_type = CodeField(
         label=_("Stakeholder type"),
         queryset=taxonomy.StakeholderType.objects.all(),
         to_field_name="code",
@@ -197,7 +218,9 @@ class InitiativeForm(forms.Form):
             # A target implies its goal.
             goals = {goal.pk for goal in data.get("sdg_goals") or []}
             goals |= {target.goal_id for target in data["sdg_targets"]}
-            data["sdg_goals"] = list(taxonomy.SDGGoal.objects.filter(pk__in=goals))
+            data["sdg_goals"] = [
+                goal for goal in memo.vocabulary(taxonomy.SDGGoal).entries if goal.pk in goals
+            ]
         if self.complete:
             self._require_complete(data)
         return data

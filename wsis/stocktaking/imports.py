@@ -10,16 +10,22 @@ facets, search terms, history and one event each.
 
 import csv
 import io
+import json
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from multiprocessing import get_context
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from wsis.accounts.models import Organisation
 from wsis.accounts.services import get_or_create_organisation
 from wsis.core.models import Event
 from wsis.search import fulltext
@@ -31,6 +37,7 @@ from wsis.stocktaking.facets import country_groups, encode, facet_pairs
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import Facet, Initiative
 from wsis.stocktaking.services import SCALAR_FIELDS, TAGS
+from wsis.taxonomy import memo
 
 # The template's columns, in order; an export's other columns (id, url, names…) are ignored.
 COLUMNS = [
@@ -93,26 +100,25 @@ class Report:
         return not self.problems
 
 
-def read_rows(name: str, content: bytes) -> tuple[list[str], list[dict]]:
-    """The header and the rows (as text) of a CSV or XLSX file."""
+def read_rows(name: str, content: bytes) -> tuple[list[str], Iterator[dict]]:
+    """The header and the rows (as text, read as they are used) of a CSV or XLSX file."""
     if name.lower().endswith(".xlsx"):
         sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         lines = sheet.iter_rows(values_only=True)
         header = [str(cell or "").strip() for cell in next(lines, ())]
-        rows = [
+        rows = (
             {column: _cell_text(value) for column, value in zip(header, line, strict=False)}
             for line in lines
             if any(value not in (None, "") for value in line)
-        ]
+        )
         return header, rows
-    text = content.decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline=""))
     header = [column.strip() for column in reader.fieldnames or []]
-    rows = [
+    rows = (
         {column.strip(): (value or "") for column, value in row.items() if column}
         for row in reader
         if any((value or "").strip() for value in row.values() if isinstance(value, str))
-    ]
+    )
     return header, rows
 
 
@@ -144,57 +150,82 @@ def _key(title: str, organisation: str) -> tuple[str, str]:
     return " ".join(title.split()).casefold(), " ".join(organisation.split()).casefold()
 
 
-def validate(header: list[str], rows: list[dict], organisation: str = "") -> tuple[Report, list]:
-    """Check every row; returns the report and the cleaned rows to write (row number, data)."""
-    report = Report(rows=len(rows))
+@dataclass
+class Row:
+    """A valid row, kept small (100,000 of them wait for the write): the cleaned values, the
+    organisation's name and the ids of the vocabulary entries of each tag field."""
+
+    number: int
+    values: dict
+    organisation: str
+    links: dict
+
+
+LINK_FIELDS = ("countries", "regions", "target_groups", *TAGS)
+
+
+def _row(number: int, data: dict) -> Row:
+    values = {name: data.get(name) for name in SCALAR_FIELDS}
+    links = {name: tuple(entry.pk for entry in data.get(name) or ()) for name in LINK_FIELDS}
+    return Row(number, values, data.get("organisation") or "", links)
+
+
+def validate(header: list[str], rows, organisation: str = "") -> tuple[Report, list[Row]]:
+    """Check every row; returns the report and the valid rows to write."""
+    report = Report()
     report.ignored_columns = [c for c in header if c and c not in COLUMNS]
     missing = REQUIRED_COLUMNS - set(header)
     for column in sorted(missing):
         report.problems.append(Problem(1, column, _("This column is missing.")))
     if missing:
         return report, []
-    names = {(row.get("organisation") or organisation).strip() for row in rows}
-    existing = {
-        _key(title, name)
-        for title, name in Initiative.objects.filter(
-            organisation__name__in=[n for n in names if n]
-        ).values_list("title", "organisation__name")
-    }
     seen: dict[tuple[str, str], int] = {}
-    cleaned_rows = []
-    for number, row in enumerate(rows, start=2):
-        form = InitiativeForm(_form_data(row, organisation), complete=True)
+    valid: list[Row] = []
+    # One form checks every row in turn: building a form copies all its fields and their
+    # choices (some hundred currencies), which cost more than the checks themselves.
+    form = InitiativeForm(complete=True)
+    for number, raw in enumerate(rows, start=2):
+        report.rows += 1
+        form.data, form.is_bound, form._errors = _form_data(raw, organisation), True, None
         if not form.is_valid():
             for column, errors in form.errors.as_data().items():
                 for error in errors:
                     for message in error.messages:
                         report.problems.append(Problem(number, column, message))
             continue
-        data = form.cleaned_data
-        key = _key(data["title"], data.get("organisation") or "")
+        row = _row(number, form.cleaned_data)
+        key = _key(row.values["title"], row.organisation)
         if key in seen:
-            report.duplicates.append(
-                Problem(
-                    number,
-                    "title",
-                    _("The same title and organisation as row {row}; not imported twice.").format(
-                        row=seen[key]
-                    ),
-                )
-            )
+            message = _("The same title and organisation as row {row}; not imported twice.")
+            report.duplicates.append(Problem(number, "title", message.format(row=seen[key])))
             continue
         seen[key] = number
-        if key in existing:
-            report.duplicates.append(
-                Problem(
-                    number,
-                    "title",
-                    _("An initiative with this title and organisation is already registered."),
-                )
-            )
-            continue
-        cleaned_rows.append((number, data))
-    return report, cleaned_rows
+        valid.append(row)
+    registered = _registered({row.organisation for row in valid if row.organisation})
+    message = _("An initiative with this title and organisation is already registered.")
+    for row in valid:
+        if _key(row.values["title"], row.organisation) in registered:
+            report.duplicates.append(Problem(row.number, "title", message))
+    report.duplicates.sort(key=lambda problem: problem.row)
+    if registered:
+        valid = [r for r in valid if _key(r.values["title"], r.organisation) not in registered]
+    return report, valid
+
+
+def _registered(organisations: set[str]) -> set[tuple[str, str]]:
+    """(title, organisation) keys of the initiatives already registered by `organisations`."""
+    folded = {name.casefold() for name in organisations}
+    found = set()
+    names = Organisation.objects.values_list("pk", "name")
+    ids = [pk for pk, name in names if " ".join(name.split()).casefold() in folded]
+    for start in range(0, len(ids), 500):
+        found |= {
+            _key(title, name)
+            for title, name in Initiative.objects.filter(
+                organisation_id__in=ids[start : start + 500]
+            ).values_list("title", "organisation__name")
+        }
+    return found
 
 
 def import_initiatives(
@@ -203,109 +234,239 @@ def import_initiatives(
     """Validate the file, then (unless `dry_run` or any row is wrong) write it all at once."""
     if not policies.is_moderator(actor):
         raise PermissionDenied(_("Only moderators may import initiatives."))
-    try:
-        header, rows = read_rows(name, content)
-    except (UnicodeDecodeError, csv.Error, ValueError, KeyError, OSError) as error:
-        report = Report()
-        message = _("The file cannot be read: {error}").format(error=error)
-        report.problems.append(Problem(0, "", message))
-        return report
-    report, cleaned_rows = validate(header, rows, organisation)
-    if report.ok and not dry_run and cleaned_rows:
-        with transaction.atomic():
-            _write(actor, name, cleaned_rows)
-        report.imported = len(cleaned_rows)
-        report.written = True
-    elif report.ok:
-        report.imported = len(cleaned_rows)
+    with memo.held():
+        try:
+            header, rows = read_rows(name, content)
+            report, valid = validate(header, rows, organisation)
+        except (UnicodeDecodeError, csv.Error, ValueError, KeyError, OSError) as error:
+            report, valid = Report(), []
+            message = _("The file cannot be read: {error}").format(error=error)
+            report.problems.append(Problem(0, "", message))
+        if report.ok and not dry_run and valid:
+            with transaction.atomic():
+                _write(actor, name, valid)
+            report.written = True
+    if report.ok:
+        report.imported = len(valid)
     return report
 
 
-def _write(actor, name: str, cleaned_rows: list) -> None:
+CHUNK = 2000
+NULLABLE = {"stakeholder_type", "start_date", "end_date", "funding_amount"}
+# Field types whose values the database driver cannot take as Python gives them.
+PREPARED_TYPES = {"JSONField", "DecimalField", "DateField", "DateTimeField"}
+
+
+def _write(actor, name: str, rows: list[Row]) -> None:
+    """Everything written with prepared statements, a chunk of rows at a time (the ORM's
+    bulk_create builds and compiles far more than these plain rows need), while another
+    process computes the search terms of the chunks ahead."""
     now = timezone.now()
     organisations = {}
-    for _number, data in cleaned_rows:
-        wanted = data.get("organisation") or ""
-        if wanted and wanted.casefold() not in organisations:
-            kind = data["stakeholder_type"].code if data.get("stakeholder_type") else None
-            organisations[wanted.casefold()] = get_or_create_organisation(actor, wanted, kind)
-    initiatives = []
-    for _number, data in cleaned_rows:
-        initiative = Initiative(
-            owner=actor,
-            status=Status.PUBLISHED,
-            submitted_at=now,
-            published_at=now,
-            active_at=now,
-            organisation=organisations.get((data.get("organisation") or "").casefold()),
-        )
-        for name_ in SCALAR_FIELDS:
-            value = data.get(name_)
-            nullable = name_ in {"stakeholder_type", "start_date", "end_date", "funding_amount"}
-            setattr(initiative, name_, "" if value is None and not nullable else value)
-        initiatives.append(initiative)
-    Initiative.objects.bulk_create(initiatives, batch_size=1000)
-    Initiative.history.bulk_history_create(initiatives, default_user=actor)
-    _write_links(initiatives, [data for _n, data in cleaned_rows])
-    content_type = ContentType.objects.get_for_model(Initiative)
-    Event.objects.bulk_create(
-        [
-            Event(
-                label=IMPORTED,
-                actor=actor,
-                target_type=content_type,
-                target_id=str(initiative.pk),
-                data={"file": name, "row": number},
+    for row in rows:
+        folded = row.organisation.casefold()
+        if row.organisation and folded not in organisations:
+            kind = row.values["stakeholder_type"]
+            organisations[folded] = get_or_create_organisation(
+                actor, row.organisation, kind.code if kind else None
             )
-            for initiative, (number, _data) in zip(initiatives, cleaned_rows, strict=True)
-        ],
-        batch_size=2000,
-    )
+    ids = _reserve_ids(Initiative, len(rows))
+    records = []
+    for pk, row in zip(ids, rows, strict=True):
+        organisation = organisations.get(row.organisation.casefold())
+        record = {
+            name_: "" if value is None and name_ not in NULLABLE else value
+            for name_, value in row.values.items()
+        }
+        record["stakeholder_type_id"] = getattr(record.pop("stakeholder_type"), "pk", None)
+        record |= {
+            "id": pk,
+            "owner_id": actor.pk,
+            "organisation_id": organisation.pk if organisation else None,
+            "status": Status.PUBLISHED,
+            "submitted_at": now,
+            "published_at": now,
+            "active_at": now,
+            "created_at": now,
+            "updated_at": now,
+        }
+        records.append(record)
+    chunks = [(start, start + CHUNK) for start in range(0, len(rows), CHUNK)]
+    texts = [
+        [
+            (
+                [(r["language"], r["title"], r["summary"], r["description"])],
+                [row.organisation, *r["partners"]],
+            )
+            for r, row in zip(records[a:b], rows[a:b], strict=True)
+        ]
+        for a, b in chunks
+    ]
+    with _terms_computer(len(chunks)) as compute:
+        for (a, b), terms in zip(chunks, compute(_chunk_terms, texts), strict=True):
+            _write_chunk(actor, name, now, records[a:b], rows[a:b], terms)
     facet_index.invalidate()
 
 
-def _write_links(initiatives: list, cleaned: list) -> None:
+@contextmanager
+def _terms_computer(chunks: int):
+    """`map` over the chunks' texts: in a second process when there are several chunks (the
+    search terms cost as much as all the writing), else here."""
+    if chunks < 2:
+        yield map
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+        yield pool.map
+
+
+def _chunk_terms(texts: list) -> list[tuple[str, str]]:
+    return [fulltext.text_terms(versions, names) for versions, names in texts]
+
+
+def _write_chunk(actor, name, now, records, rows, terms) -> None:
     groups_of = country_groups()
-    links = {name: [] for name in ("countries", "regions", "target_groups")}
-    tags = {name: [] for name in TAGS}
-    facets, documents = [], []
-    for initiative, data in zip(initiatives, cleaned, strict=True):
-        for name in links:
-            through = getattr(Initiative, name).through
-            source = getattr(Initiative, name).field.m2m_field_name() + "_id"
-            target = getattr(Initiative, name).field.m2m_reverse_field_name() + "_id"
-            links[name] += [
-                through(**{source: initiative.pk, target: entry.pk}) for entry in data[name]
-            ]
-        for name, (model, key) in TAGS.items():
-            tags[name] += [
-                model(initiative_id=initiative.pk, origin=TagOrigin.IMPORTED, **{key: entry})
-                for entry in data[name]
-            ]
-        pairs = facet_pairs(
-            language=initiative.language,
-            start_date=initiative.start_date,
-            work_state=initiative.work_state,
-            stakeholder_type=initiative.stakeholder_type,
-            action_lines=data["action_lines"],
-            goals=data["sdg_goals"],
-            targets=data["sdg_targets"],
-            objectives=data["gdc_objectives"],
-            target_groups=data["target_groups"],
-            regions=data["regions"],
-            countries=data["countries"],
+    for record, row in zip(records, rows, strict=True):
+        record["facet_codes"] = _facet_codes(record, row, groups_of)
+    _insert_records(Initiative, records)
+    _insert_history(records, actor, now)
+    for field_name in ("countries", "regions", "target_groups"):
+        field = Initiative._meta.get_field(field_name)
+        _insert(
+            field.remote_field.through,
+            (field.m2m_field_name(), field.m2m_reverse_field_name()),
+            [
+                (r["id"], pk)
+                for r, row in zip(records, rows, strict=True)
+                for pk in row.links[field_name]
+            ],
+        )
+    for field_name, (model, key) in TAGS.items():
+        _insert(
+            model,
+            ("initiative", "origin", key),
+            [
+                (r["id"], TagOrigin.IMPORTED, pk)
+                for r, row in zip(records, rows, strict=True)
+                for pk in row.links[field_name]
+            ],
+        )
+    _insert(
+        Facet,
+        ("initiative", "facet", "code"),
+        [(r["id"], *pair.split(":", 1)) for r in records for pair in r["facet_codes"].split()],
+    )
+    _insert(
+        SearchDocument,
+        ("initiative", "title_terms", "body_terms"),
+        [(r["id"], *found) for r, found in zip(records, terms, strict=True)],
+    )
+    content_type = ContentType.objects.get_for_model(Initiative)
+    _insert(
+        Event,
+        ("label", "actor", "target_type", "target_id", "data", "created_at"),
+        [
+            (
+                IMPORTED,
+                actor.pk,
+                content_type.pk,
+                str(r["id"]),
+                json.dumps({"file": name, "row": row.number}),
+                now,
+            )
+            for r, row in zip(records, rows, strict=True)
+        ],
+    )
+
+
+def _facet_codes(record: dict, row: Row, groups_of) -> str:
+    def entries(field):
+        model = Initiative._meta.get_field(field).related_model
+        by_pk = memo.vocabulary(model).by_pk
+        return [by_pk[pk] for pk in row.links[field]]
+
+    stakeholder = row.values["stakeholder_type"]
+    return encode(
+        facet_pairs(
+            language=record["language"],
+            start_date=record["start_date"],
+            work_state=record["work_state"],
+            stakeholder_type=stakeholder,
+            action_lines=entries("action_lines"),
+            goals=entries("sdg_goals"),
+            targets=entries("sdg_targets"),
+            objectives=entries("gdc_objectives"),
+            target_groups=entries("target_groups"),
+            regions=entries("regions"),
+            countries=entries("countries"),
             groups_of=groups_of,
         )
-        initiative.facet_codes = encode(pairs)
-        facets += [Facet(initiative_id=initiative.pk, facet=f, code=c) for f, c in pairs]
-        title_terms, body_terms = fulltext.document_terms(initiative, translations=())
-        documents.append(
-            SearchDocument(initiative=initiative, title_terms=title_terms, body_terms=body_terms)
-        )
-    Initiative.objects.bulk_update(initiatives, ["facet_codes"], batch_size=1000)
-    for rows in [*links.values(), *tags.values(), facets, documents]:
-        if rows:
-            type(rows[0]).objects.bulk_create(rows, batch_size=2000)
+    )
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    """`count` fresh primary keys for `model`, so that rows and their links are written
+    together without reading the keys back."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+        # SQLite: the transaction holds the write lock (BEGIN IMMEDIATE), so no other writer
+        # can take these keys; AUTOINCREMENT never reuses a key, hence the sequence too.
+        cursor.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"')  # noqa: S608
+        largest = cursor.fetchone()[0]
+        cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
+        largest = max(largest, cursor.fetchone()[0])
+    return list(range(largest + 1, largest + 1 + count))
+
+
+def _insert(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
+    """Rows written with one prepared statement."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(field).column) for field in fields)
+    values = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({values})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _insert_records(model, records: list[dict], skip=()) -> None:
+    """Records (values by attribute name) written as `bulk_create` would write the model's
+    instances: each value prepared by its field where the driver needs it."""
+    fields = [f for f in model._meta.concrete_fields if f.name not in skip]
+    prepared = [f.get_internal_type() in PREPARED_TYPES for f in fields]
+    _insert(
+        model,
+        tuple(f.name for f in fields),
+        [
+            tuple(
+                f.get_db_prep_save(record[f.attname], connection) if prepare else record[f.attname]
+                for f, prepare in zip(fields, prepared, strict=True)
+            )
+            for record in records
+        ],
+    )
+
+
+def _insert_history(records: list[dict], actor, now) -> None:
+    """The history's first record of each initiative ("created"), as simple-history writes it."""
+    historical = Initiative.history.model
+    extra = {
+        "history_date": now,
+        "history_type": "+",
+        "history_user_id": actor.pk,
+        "history_change_reason": None,
+    }
+    _insert_records(
+        historical,
+        [record | extra for record in records],
+        skip={historical._meta.pk.name},
+    )
 
 
 def template_csv() -> str:

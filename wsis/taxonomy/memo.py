@@ -7,6 +7,7 @@ checked once per request (every change to a vocabulary replaces it, see `apps.py
 
 import secrets
 import threading
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -66,6 +67,18 @@ def vocabulary(model) -> Loaded:
 
 def codes(model, field: str = "code") -> list[str]:
     return [str(getattr(entry, field)) for entry in vocabulary(model).entries]
+
+
+@contextmanager
+def held():
+    """The vocabularies checked once for a whole block of work (a bulk import), as for a
+    request, instead of at every use."""
+    outer = getattr(_request, "active", False), getattr(_request, "checked", None)
+    _request.active, _request.checked = True, None
+    try:
+        yield
+    finally:
+        _request.active, _request.checked = outer
 
 
 def _request_started(**_kwargs):
