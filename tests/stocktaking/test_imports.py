@@ -165,3 +165,19 @@ def test_an_xlsx_file_imports_like_a_csv():
     report = imports.import_initiatives(moderator(), "commission.xlsx", buffer.getvalue())
     assert report.ok and report.imported == 2, report.problems
     assert Initiative.objects.get(title="Rural telecentre 1").start_date.isoformat() == "2021-06-01"
+
+
+def test_a_large_file_is_checked_and_indexed_with_a_second_process(monkeypatch):
+    # Small chunks and no size floor, so that this file takes the path of a 100,000-row one.
+    monkeypatch.setattr(imports, "CHUNK", 50)
+    monkeypatch.setattr(imports, "PARALLEL_FROM_BYTES", 0)
+    rows = [good_row(i, title=f"Rural telecentre {i} طريق") for i in range(240)]
+    rows[75]["countries"] = "XX"  # row 77, in a chunk checked by the worker
+    report = imports.import_initiatives(moderator(), "commission.csv", csv_file(rows))
+    assert [(p.row, p.column) for p in report.problems] == [(77, "countries")]
+    assert Initiative.objects.count() == 0
+    rows[75]["countries"] = "SN"
+    report = imports.import_initiatives(moderator(), "commission.csv", csv_file(rows))
+    assert report.imported == 240 and report.written
+    assert list_initiatives({"q": "الطريق telecentre"}).count == 240
+    assert Initiative.history.count() == 240

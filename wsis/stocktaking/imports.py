@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from multiprocessing import get_context
+from operator import itemgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -38,6 +39,16 @@ from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import Facet, Initiative
 from wsis.stocktaking.services import SCALAR_FIELDS, TAGS
 from wsis.taxonomy import memo
+from wsis.taxonomy.models import (
+    ActionLine,
+    Country,
+    GDCObjective,
+    Region,
+    SDGGoal,
+    SDGTarget,
+    StakeholderType,
+    TargetGroup,
+)
 
 # The template's columns, in order; an export's other columns (id, url, names…) are ignored.
 COLUMNS = [
@@ -76,6 +87,16 @@ LIST_COLUMNS = {
     "gdc_objectives",
 }
 REQUIRED_COLUMNS = {"title", "summary", "language"}
+VOCABULARIES = (
+    ActionLine,
+    Country,
+    GDCObjective,
+    Region,
+    SDGGoal,
+    SDGTarget,
+    StakeholderType,
+    TargetGroup,
+)
 IMPORTED = "stocktaking.initiative.imported"
 
 
@@ -165,13 +186,50 @@ LINK_FIELDS = ("countries", "regions", "target_groups", *TAGS)
 
 
 def _row(number: int, data: dict) -> Row:
-    values = {name: data.get(name) for name in SCALAR_FIELDS}
+    values = {name: data.get(name) for name in SCALAR_FIELDS if name != "stakeholder_type"}
+    values["stakeholder_type_id"] = getattr(data.get("stakeholder_type"), "pk", None)
     links = {name: tuple(entry.pk for entry in data.get(name) or ()) for name in LINK_FIELDS}
     return Row(number, values, data.get("organisation") or "", links)
 
 
-def validate(header: list[str], rows, organisation: str = "") -> tuple[Report, list[Row]]:
-    """Check every row; returns the report and the valid rows to write."""
+def _check_chunk(numbered: list[tuple[int, dict]], organisation: str) -> list:
+    """Each row checked with the submission form's rules: a Row, or the row's problems. Runs in
+    either process; one form checks every row in turn, as building a form copies all its fields
+    and their choices (some hundred currencies), which costs more than the checks themselves."""
+    form = InitiativeForm(complete=True)
+    checked = []
+    for number, raw in numbered:
+        form.data, form.is_bound, form._errors = _form_data(raw, organisation), True, None
+        if form.is_valid():
+            checked.append(_row(number, form.cleaned_data))
+            continue
+        checked.append(
+            [
+                Problem(number, column, str(message))
+                for column, errors in form.errors.as_data().items()
+                for error in errors
+                for message in error.messages
+            ]
+        )
+    return checked
+
+
+def _numbered_chunks(rows) -> Iterator[list[tuple[int, dict]]]:
+    chunk = []
+    for number, raw in enumerate(rows, start=2):
+        chunk.append((number, raw))
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def validate(
+    header: list[str], rows, organisation: str = "", worker=None
+) -> tuple[Report, list[Row]]:
+    """Check every row (with the help of a `worker` process, if given); returns the report and
+    the valid rows to write."""
     report = Report()
     report.ignored_columns = [c for c in header if c and c not in COLUMNS]
     missing = REQUIRED_COLUMNS - set(header)
@@ -181,26 +239,28 @@ def validate(header: list[str], rows, organisation: str = "") -> tuple[Report, l
         return report, []
     seen: dict[tuple[str, str], int] = {}
     valid: list[Row] = []
-    # One form checks every row in turn: building a form copies all its fields and their
-    # choices (some hundred currencies), which cost more than the checks themselves.
-    form = InitiativeForm(complete=True)
-    for number, raw in enumerate(rows, start=2):
-        report.rows += 1
-        form.data, form.is_bound, form._errors = _form_data(raw, organisation), True, None
-        if not form.is_valid():
-            for column, errors in form.errors.as_data().items():
-                for error in errors:
-                    for message in error.messages:
-                        report.problems.append(Problem(number, column, message))
-            continue
-        row = _row(number, form.cleaned_data)
-        key = _key(row.values["title"], row.organisation)
-        if key in seen:
-            message = _("The same title and organisation as row {row}; not imported twice.")
-            report.duplicates.append(Problem(number, "title", message.format(row=seen[key])))
-            continue
-        seen[key] = number
-        valid.append(row)
+    # With a worker, every other chunk is checked there while this process checks the next.
+    pending = []
+    for index, chunk in enumerate(_numbered_chunks(rows)):
+        if worker is not None and index % 2:
+            pending.append(worker.submit(_check_chunk, chunk, organisation))
+        else:
+            pending.append(_check_chunk(chunk, organisation))
+    for checked in pending:
+        for result in checked if isinstance(checked, list) else checked.result():
+            report.rows += 1
+            if isinstance(result, list):
+                report.problems += result
+                continue
+            key = _key(result.values["title"], result.organisation)
+            if key in seen:
+                message = _("The same title and organisation as row {row}; not imported twice.")
+                report.duplicates.append(
+                    Problem(result.number, "title", message.format(row=seen[key]))
+                )
+                continue
+            seen[key] = result.number
+            valid.append(result)
     registered = _registered({row.organisation for row in valid if row.organisation})
     message = _("An initiative with this title and organisation is already registered.")
     for row in valid:
@@ -234,17 +294,17 @@ def import_initiatives(
     """Validate the file, then (unless `dry_run` or any row is wrong) write it all at once."""
     if not policies.is_moderator(actor):
         raise PermissionDenied(_("Only moderators may import initiatives."))
-    with memo.held():
+    with memo.held(), _worker(len(content)) as worker:
         try:
             header, rows = read_rows(name, content)
-            report, valid = validate(header, rows, organisation)
+            report, valid = validate(header, rows, organisation, worker)
         except (UnicodeDecodeError, csv.Error, ValueError, KeyError, OSError) as error:
             report, valid = Report(), []
             message = _("The file cannot be read: {error}").format(error=error)
             report.problems.append(Problem(0, "", message))
         if report.ok and not dry_run and valid:
             with transaction.atomic():
-                _write(actor, name, valid)
+                _write(actor, name, valid, worker)
             report.written = True
     if report.ok:
         report.imported = len(valid)
@@ -257,16 +317,17 @@ NULLABLE = {"stakeholder_type", "start_date", "end_date", "funding_amount"}
 PREPARED_TYPES = {"JSONField", "DecimalField", "DateField", "DateTimeField"}
 
 
-def _write(actor, name: str, rows: list[Row]) -> None:
+def _write(actor, name: str, rows: list[Row], worker=None) -> None:
     """Everything written with prepared statements, a chunk of rows at a time (the ORM's
     bulk_create builds and compiles far more than these plain rows need), while another
     process computes the search terms of the chunks ahead."""
     now = timezone.now()
+    stakeholder_types = memo.vocabulary(StakeholderType).by_pk
     organisations = {}
     for row in rows:
         folded = row.organisation.casefold()
         if row.organisation and folded not in organisations:
-            kind = row.values["stakeholder_type"]
+            kind = stakeholder_types.get(row.values["stakeholder_type_id"])
             organisations[folded] = get_or_create_organisation(
                 actor, row.organisation, kind.code if kind else None
             )
@@ -278,7 +339,6 @@ def _write(actor, name: str, rows: list[Row]) -> None:
             name_: "" if value is None and name_ not in NULLABLE else value
             for name_, value in row.values.items()
         }
-        record["stakeholder_type_id"] = getattr(record.pop("stakeholder_type"), "pk", None)
         record |= {
             "id": pk,
             "owner_id": actor.pk,
@@ -302,21 +362,28 @@ def _write(actor, name: str, rows: list[Row]) -> None:
         ]
         for a, b in chunks
     ]
-    with _terms_computer(len(chunks)) as compute:
-        for (a, b), terms in zip(chunks, compute(_chunk_terms, texts), strict=True):
-            _write_chunk(actor, name, now, records[a:b], rows[a:b], terms)
+    compute = worker.map if worker is not None else map
+    for (a, b), terms in zip(chunks, compute(_chunk_terms, texts), strict=True):
+        _write_chunk(actor, name, now, records[a:b], rows[a:b], terms)
     facet_index.invalidate()
 
 
+# Files above this size are checked and indexed with the help of a second process.
+PARALLEL_FROM_BYTES = 2_000_000
+
+
 @contextmanager
-def _terms_computer(chunks: int):
-    """`map` over the chunks' texts: in a second process when there are several chunks (the
-    search terms cost as much as all the writing), else here."""
-    if chunks < 2:
-        yield map
+def _worker(size: int):
+    """A second process for large files (the machine's other core): it checks rows and
+    computes search terms while this one does the same and writes. The vocabularies are loaded
+    first, so that the forked worker has them and never touches the database."""
+    if size < PARALLEL_FROM_BYTES:
+        yield None
         return
+    for model in VOCABULARIES:
+        memo.vocabulary(model)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
-        yield pool.map
+        yield pool
 
 
 def _chunk_terms(texts: list) -> list[tuple[str, str]]:
@@ -352,8 +419,12 @@ def _write_chunk(actor, name, now, records, rows, terms) -> None:
         )
     _insert(
         Facet,
-        ("initiative", "facet", "code"),
-        [(r["id"], *pair.split(":", 1)) for r in records for pair in r["facet_codes"].split()],
+        ("facet", "code", "initiative"),
+        # In the order of the (facet, code, initiative) index: each insert lands next to the
+        # last one instead of anywhere in a large index.
+        sorted(
+            (*pair.split(":", 1), r["id"]) for r in records for pair in r["facet_codes"].split()
+        ),
     )
     _insert(
         SearchDocument,
@@ -384,7 +455,7 @@ def _facet_codes(record: dict, row: Row, groups_of) -> str:
         by_pk = memo.vocabulary(model).by_pk
         return [by_pk[pk] for pk in row.links[field]]
 
-    stakeholder = row.values["stakeholder_type"]
+    stakeholder = memo.vocabulary(StakeholderType).by_pk.get(row.values["stakeholder_type_id"])
     return encode(
         facet_pairs(
             language=record["language"],
@@ -439,18 +510,33 @@ def _insert_records(model, records: list[dict], skip=()) -> None:
     """Records (values by attribute name) written as `bulk_create` would write the model's
     instances: each value prepared by its field where the driver needs it."""
     fields = [f for f in model._meta.concrete_fields if f.name not in skip]
-    prepared = [f.get_internal_type() in PREPARED_TYPES for f in fields]
-    _insert(
-        model,
-        tuple(f.name for f in fields),
-        [
-            tuple(
-                f.get_db_prep_save(record[f.attname], connection) if prepare else record[f.attname]
-                for f, prepare in zip(fields, prepared, strict=True)
-            )
-            for record in records
-        ],
-    )
+    values_of = itemgetter(*(f.attname for f in fields))
+    preparations = [(i, _preparation(f)) for i, f in enumerate(fields)]
+    preparations = [(i, prepare) for i, prepare in preparations if prepare]
+    rows = []
+    for record in records:
+        values = list(values_of(record))
+        for i, prepare in preparations:
+            values[i] = prepare(values[i])
+        rows.append(values)
+    _insert(model, tuple(f.name for f in fields), rows)
+
+
+def _preparation(field):
+    """How the driver gets `field`'s values (None: as they are); dates and amounts repeat
+    across rows, so each distinct value is prepared once."""
+    if field.get_internal_type() not in PREPARED_TYPES:
+        return None
+    if field.get_internal_type() == "JSONField":
+        return lambda value: field.get_db_prep_save(value, connection)
+    prepared = {}
+
+    def prepare(value):
+        if value not in prepared:
+            prepared[value] = field.get_db_prep_save(value, connection)
+        return prepared[value]
+
+    return prepare
 
 
 def _insert_history(records: list[dict], actor, now) -> None:
