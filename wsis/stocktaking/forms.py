@@ -235,3 +235,35 @@ class InitiativeForm(forms.Form):
                 self.add_error(field, ValidationError(message, code="required"))
         if not data.get("countries") and not data.get("regions") and "countries" not in self.errors:
             self.add_error("countries", _("Give at least one country or region."))
+
+
+class ImportForm(forms.Form):
+    """A CSV or XLSX file of initiatives for the bulk import."""
+
+    MAX_BYTES = 50 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_("The template's columns, or an export of this site. At most 50 MB."),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation of rows that name none"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Only check the file (write nothing)"),
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise ValidationError(_("Upload a .csv or .xlsx file."), code="file_type")
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError(_("The file is larger than 50 MB."), code="file_size")
+        return upload

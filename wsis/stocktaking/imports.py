@@ -11,6 +11,7 @@ facets, search terms, history and one event each.
 import csv
 import io
 import json
+import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -24,10 +25,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from wsis.accounts.models import Organisation
 from wsis.accounts.services import get_or_create_organisation
+from wsis.core.i18n import translated
 from wsis.core.models import Event
 from wsis.search import fulltext
 from wsis.search.models import SearchDocument
@@ -289,12 +291,20 @@ def _registered(organisations: set[str]) -> set[tuple[str, str]]:
 
 
 def import_initiatives(
-    actor, name: str, content: bytes, *, organisation: str = "", dry_run: bool = False
+    actor,
+    name: str,
+    content: bytes,
+    *,
+    organisation: str = "",
+    dry_run: bool = False,
+    parallel: bool = True,
 ) -> Report:
-    """Validate the file, then (unless `dry_run` or any row is wrong) write it all at once."""
+    """Validate the file, then (unless `dry_run` or any row is wrong) write it all at once.
+    `parallel` lets a large file be helped by a second process (not inside a web server,
+    whose processes must not fork)."""
     if not policies.is_moderator(actor):
         raise PermissionDenied(_("Only moderators may import initiatives."))
-    with memo.held(), _worker(len(content)) as worker:
+    with memo.held(), _worker(len(content) if parallel else 0) as worker:
         try:
             header, rows = read_rows(name, content)
             report, valid = validate(header, rows, organisation, worker)
@@ -553,6 +563,43 @@ def _insert_history(records: list[dict], actor, now) -> None:
         [record | extra for record in records],
         skip={historical._meta.pk.name},
     )
+
+
+# The vocabularies whose codes the template's columns take, for the template's own sheets.
+CODE_SHEETS = {
+    "stakeholder_type": StakeholderType,
+    "countries": Country,
+    "regions": Region,
+    "target_groups": TargetGroup,
+    "action_lines": ActionLine,
+    "sdg_goals": SDGGoal,
+    "sdg_targets": SDGTarget,
+    "gdc_objectives": GDCObjective,
+}
+
+
+def template_xlsx(language: str):
+    """The template as a workbook: the columns and the example row, then one sheet per
+    vocabulary with its codes and their names in `language`."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("initiatives")
+    header, example = list(csv.reader(io.StringIO(template_csv().lstrip("\ufeff"))))
+    sheet.append(header)
+    sheet.append(example)
+    for column, model in CODE_SHEETS.items():
+        codes = book.create_sheet(column)
+        codes.append([_("code"), _("name")])
+        for entry in memo.vocabulary(model).entries:
+            name = (
+                getattr(entry, "name", None)
+                or getattr(entry, "short", None)
+                or getattr(entry, "text", None)
+            )
+            codes.append([memo.vocabulary(model).code[entry.pk], translated(name, language)])
+    handle = tempfile.TemporaryFile()
+    book.save(handle)
+    handle.seek(0)
+    return handle
 
 
 def template_csv() -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wsis.stocktaking import views, views_moderation
+from wsis.stocktaking import views, views_import, views_moderation
 from wsis.stocktaking.feeds import NewInitiativesFeed
 
 app_name = "stocktaking"
@@ -18,4 +18,11 @@ urlpatterns = [
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("moderation/", views_moderation.ModerationQueueView.as_view(), name="moderation"),
     path("moderation/<int:pk>/<slug:decision>/", views_moderation.decide, name="decide"),
+    path("moderation/import/", views_import.ImportView.as_view(), name="import"),
+    path("initiatives/import-template.csv", views_import.template_csv, name="import-template-csv"),
+    path(
+        "initiatives/import-template.xlsx",
+        views_import.template_xlsx,
+        name="import-template-xlsx",
+    ),
 ]
