@@ -57,6 +57,7 @@ db: setup
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py load_demo_data
+	$(PY) manage.py export_open_data --site
 
 run: db
 	$(PY) manage.py runserver $(HOST):$(PORT)

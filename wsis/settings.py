@@ -205,6 +205,10 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "wsis.core.views.rate_limited"
+# Where the open-data package offered for download is built (`export_open_data --site`).
+OPEN_DATA_DIR = env.path("OPEN_DATA_DIR", default=VAR_DIR / "open-data")
+# The licence the published registry is offered under (an SPDX identifier).
+OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="CC-BY-4.0")
 WSIS_REFERENCE_DATA = env.path("WSIS_REFERENCE_DATA", default=BASE_DIR.parent / "shared" / "data")
 API_PAGE_SIZE_MAX = 200
 

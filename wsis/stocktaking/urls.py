@@ -19,6 +19,7 @@ urlpatterns = [
     path("moderation/", views_moderation.ModerationQueueView.as_view(), name="moderation"),
     path("moderation/<int:pk>/<slug:decision>/", views_moderation.decide, name="decide"),
     path("moderation/import/", views_import.ImportView.as_view(), name="import"),
+    path("initiatives/open-data.zip", views_import.open_data_package, name="open-data"),
     path("initiatives/import-template.csv", views_import.template_csv, name="import-template-csv"),
     path(
         "initiatives/import-template.xlsx",

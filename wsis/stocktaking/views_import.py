@@ -1,15 +1,19 @@
-"""The moderators' bulk import page and the import template."""
+"""The moderators' bulk import page, the import template and the open-data package."""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django_ratelimit.decorators import ratelimit
 
 from wsis.core.i18n import data_language
-from wsis.stocktaking import imports, policies
+from wsis.stocktaking import imports, open_data, policies
 from wsis.stocktaking.exports import FORMATS
 from wsis.stocktaking.forms import ImportForm
 
@@ -66,3 +70,11 @@ def template_xlsx(request):
         filename="wsis-initiatives-template.xlsx",
         content_type=FORMATS["xlsx"],
     )
+
+
+def open_data_package(request):
+    """The open-data package as last built (`export_open_data --site`)."""
+    archive = Path(settings.OPEN_DATA_DIR) / open_data.ARCHIVE
+    if not archive.is_file():
+        raise Http404(_("The open-data package has not been built yet."))
+    return FileResponse(archive.open("rb"), as_attachment=True, filename=open_data.ARCHIVE)
