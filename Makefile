@@ -60,7 +60,9 @@ db: setup
 	$(PY) manage.py export_open_data --site
 
 run: db
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The background worker (open-data rebuilds) runs beside the server and stops with it.
+	$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(VENV)/bin/ruff check --quiet . && echo "ruff: clean"

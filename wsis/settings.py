@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "wsis.core",
     "wsis.taxonomy",
     "wsis.accounts",
@@ -205,6 +207,10 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "wsis.core.views.rate_limited"
+# Background tasks (django-tasks): kept in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How long after a change the open-data package is rebuilt (changes in between share one build).
+OPEN_DATA_REBUILD_DELAY = env.int("OPEN_DATA_REBUILD_DELAY", default=300)
 # Where the open-data package offered for download is built (`export_open_data --site`).
 OPEN_DATA_DIR = env.path("OPEN_DATA_DIR", default=VAR_DIR / "open-data")
 # The licence the published registry is offered under (an SPDX identifier).

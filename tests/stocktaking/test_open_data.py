@@ -80,3 +80,25 @@ def test_the_site_offers_the_package_once_built(registry, client, settings, tmp_
         "organisations.csv",
         "vocabularies.csv",
     }
+
+
+def test_a_publication_schedules_one_rebuild_that_the_worker_runs(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from wsis.stocktaking.tasks import rebuild_open_data
+
+    settings.OPEN_DATA_DIR = tmp_path / "site"
+    settings.OPEN_DATA_REBUILD_DELAY = 0
+    pending = DBTaskResult.objects.filter(task_path=rebuild_open_data.module_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_initiative(title="First")
+        make_initiative(title="Second")
+    assert pending.filter(status="READY").count() == 1  # one build for both changes
+    assert not (tmp_path / "site" / open_data.ARCHIVE).exists()  # nothing built on the request
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    assert pending.get().status == "SUCCESSFUL"
+    archive = zipfile.ZipFile(tmp_path / "site" / open_data.ARCHIVE)
+    titles = archive.read("initiatives.csv").decode()
+    assert "First" in titles and "Second" in titles

@@ -33,13 +33,13 @@ from wsis.core.i18n import translated
 from wsis.core.models import Event
 from wsis.search import fulltext
 from wsis.search.models import SearchDocument
-from wsis.stocktaking import facet_index, policies
+from wsis.stocktaking import policies
 from wsis.stocktaking.choices import Status, TagOrigin
 from wsis.stocktaking.exports import LIST_SEPARATOR
 from wsis.stocktaking.facets import country_groups, encode, facet_pairs
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import Facet, Initiative
-from wsis.stocktaking.services import SCALAR_FIELDS, TAGS
+from wsis.stocktaking.services import SCALAR_FIELDS, TAGS, published_set_changed
 from wsis.taxonomy import memo
 from wsis.taxonomy.models import (
     ActionLine,
@@ -375,7 +375,7 @@ def _write(actor, name: str, rows: list[Row], worker=None) -> None:
     compute = worker.map if worker is not None else map
     for (a, b), terms in zip(chunks, compute(_chunk_terms, texts), strict=True):
         _write_chunk(actor, name, now, records[a:b], rows[a:b], terms)
-    facet_index.invalidate()
+    published_set_changed()
 
 
 # Files above this size are checked and indexed with the help of a second process.

@@ -15,7 +15,7 @@ from wsis.accounts.services import get_or_create_organisation
 from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
 from wsis.search import fulltext
-from wsis.stocktaking import facet_index, facets, notifications, policies
+from wsis.stocktaking import facet_index, facets, notifications, policies, tasks
 from wsis.stocktaking.choices import Language, Status, TagOrigin
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import (
@@ -274,11 +274,18 @@ def reject(actor, initiative: Initiative, comment: str) -> Initiative:
 DECISIONS = {"approve": approve, "request_changes": request_changes, "reject": reject}
 
 
+def published_set_changed() -> None:
+    """What follows any change to the published registry: the workers' facet indexes refresh,
+    and the open-data package is rebuilt in the background once the change is committed."""
+    facet_index.invalidate()
+    transaction.on_commit(tasks.schedule_open_data_rebuild)
+
+
 def _publish_side_effects(initiative: Initiative) -> None:
     """Keep the public index, facets and cached counts in step with a published initiative."""
     fulltext.index(initiative)
     facets.rebuild(initiative)
-    facet_index.invalidate()
+    published_set_changed()
 
 
 def file_progress_report(
@@ -321,5 +328,5 @@ def file_progress_report(
         initiative.active_at = report.created_at
         initiative.save(update_fields=["active_at", "updated_at"])
         record_event("stocktaking.initiative.progress_reported", initiative, actor, year=year)
-        facet_index.invalidate()  # its activity light changed
+        published_set_changed()  # its activity light changed
     return report
