@@ -156,21 +156,23 @@ class FacetIndex:
             StatusLight.RED: red,
         }
 
-    def _selection(self, chosen: dict, lights_shown, now: datetime) -> np.ndarray:
-        """The published initiatives carrying, for each facet in `chosen`, any of its codes,
-        whose activity light is in `lights_shown`."""
+    def _chosen(self, chosen: dict) -> np.ndarray:
+        """The published initiatives carrying, for each facet in `chosen`, any of its codes."""
         mask = self.published.copy()
         for facet, codes in chosen.items():
             mask &= self._mask_of_codes(facet, codes)
-        lights = self.lights(now)
-        shown = np.zeros(self.capacity, bool)
+        return mask
+
+    @staticmethod
+    def _shown(lights: dict, lights_shown) -> np.ndarray:
+        shown = np.zeros(next(iter(lights.values())).size, bool)
         for light in lights_shown:
             shown |= lights[light]
-        return mask & shown
+        return shown
 
     def keep(self, ids: list[int], chosen: dict, lights_shown, now: datetime) -> list[int]:
         """`ids` (in their order) of the initiatives passing the facet and activity filters."""
-        selected = self._selection(chosen, lights_shown, now)
+        selected = self._chosen(chosen) & self._shown(self.lights(now), lights_shown)
         return [pk for pk in ids if pk < self.capacity and selected[pk]]
 
     def _totals(self, packed: np.ndarray) -> np.ndarray:
@@ -187,16 +189,13 @@ class FacetIndex:
         """Facet counts of the published initiatives among `ids` (all of them when None)
         carrying, for each facet in `chosen`, any of its codes, whose activity light is in
         `lights_shown`; and the activity-light counts of all of them."""
-        mask = self.published.copy()
+        mask = self._chosen(chosen)
         if ids is not None:
             mask &= self._mask_of_ids(ids)
-        for facet, codes in chosen.items():
-            mask &= self._mask_of_codes(facet, codes)
         lights = self.lights(now)
-        shown = np.zeros(self.capacity, bool)
-        for light in lights_shown:
-            shown |= lights[light]
-        totals = self._totals(np.packbits(mask & shown, bitorder="little"))
+        totals = self._totals(
+            np.packbits(mask & self._shown(lights, lights_shown), bitorder="little")
+        )
         result: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
         for row in np.flatnonzero(totals):
             facet, code = self.pairs[row]

@@ -89,16 +89,17 @@ LIST_COLUMNS = {
     "gdc_objectives",
 }
 REQUIRED_COLUMNS = {"title", "summary", "language"}
-VOCABULARIES = (
-    ActionLine,
-    Country,
-    GDCObjective,
-    Region,
-    SDGGoal,
-    SDGTarget,
-    StakeholderType,
-    TargetGroup,
-)
+# The vocabularies whose codes the template's columns take, for the template's own sheets.
+CODE_SHEETS = {
+    "stakeholder_type": StakeholderType,
+    "countries": Country,
+    "regions": Region,
+    "target_groups": TargetGroup,
+    "action_lines": ActionLine,
+    "sdg_goals": SDGGoal,
+    "sdg_targets": SDGTarget,
+    "gdc_objectives": GDCObjective,
+}
 IMPORTED = "stocktaking.initiative.imported"
 
 
@@ -390,7 +391,7 @@ def _worker(size: int):
     if size < PARALLEL_FROM_BYTES:
         yield None
         return
-    for model in VOCABULARIES:
+    for model in CODE_SHEETS.values():
         memo.vocabulary(model)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
         yield pool
@@ -563,19 +564,6 @@ def _insert_history(records: list[dict], actor, now) -> None:
         [record | extra for record in records],
         skip={historical._meta.pk.name},
     )
-
-
-# The vocabularies whose codes the template's columns take, for the template's own sheets.
-CODE_SHEETS = {
-    "stakeholder_type": StakeholderType,
-    "countries": Country,
-    "regions": Region,
-    "target_groups": TargetGroup,
-    "action_lines": ActionLine,
-    "sdg_goals": SDGGoal,
-    "sdg_targets": SDGTarget,
-    "gdc_objectives": GDCObjective,
-}
 
 
 def template_xlsx(language: str):
