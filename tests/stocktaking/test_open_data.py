@@ -82,9 +82,12 @@ def test_the_site_offers_the_package_once_built(registry, client, settings, tmp_
     }
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_publication_schedules_one_rebuild_that_the_worker_runs(
-    settings, tmp_path, django_capture_on_commit_callbacks
+    settings, tmp_path, live_vocabularies
 ):
+    # Committed for real: the rebuild is scheduled after the commit, and the worker closes
+    # database connections as a worker process does.
     from django_tasks_db.models import DBTaskResult
 
     from wsis.stocktaking.tasks import rebuild_open_data
@@ -92,9 +95,8 @@ def test_a_publication_schedules_one_rebuild_that_the_worker_runs(
     settings.OPEN_DATA_DIR = tmp_path / "site"
     settings.OPEN_DATA_REBUILD_DELAY = 0
     pending = DBTaskResult.objects.filter(task_path=rebuild_open_data.module_path)
-    with django_capture_on_commit_callbacks(execute=True):
-        make_initiative(title="First")
-        make_initiative(title="Second")
+    make_initiative(title="First")
+    make_initiative(title="Second")
     assert pending.filter(status="READY").count() == 1  # one build for both changes
     assert not (tmp_path / "site" / open_data.ARCHIVE).exists()  # nothing built on the request
     call_command("db_worker", "--batch", "--no-startup-delay")
