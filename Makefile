@@ -57,10 +57,12 @@ db: setup
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py load_demo_data
+	@# Vectors of the demo initiatives and of the tag descriptions (a few minutes, once).
+	$(PY) manage.py reindex --vectors-only
 	$(PY) manage.py export_open_data --site
 
 run: db
-	@# The background worker (open-data rebuilds) runs beside the server and stops with it.
+	@# The background worker (embeddings, open-data rebuilds) runs beside the server and stops with it.
 	$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)
 

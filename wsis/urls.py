@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", core_views.HomeView.as_view(), name="home"),
     path("vocabularies/", include("wsis.taxonomy.urls")),
     path("", include("wsis.stocktaking.urls")),
+    path("", include("wsis.search.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("wsis.accounts.urls")),
 )

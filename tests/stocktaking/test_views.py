@@ -188,12 +188,14 @@ def test_list_queries_do_not_grow_with_rows(client, django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from wsis.search import vectors
     from wsis.stocktaking import facet_index
 
     def count():
         # Each measure starts from a change to the published set, so that both include the
-        # facet index's refresh (a fixed number of queries too).
+        # facet and vector indexes' refreshes (a fixed number of queries too).
         facet_index.invalidate()
+        vectors.invalidate()
         with CaptureQueriesContext(connection) as queries:
             page = client.get("/en/initiatives/", {"q": "villages"})
             answer = client.get("/api/v1/initiatives", {"q": "village"})

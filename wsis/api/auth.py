@@ -26,3 +26,8 @@ class SignedInSession(SessionAuth):
 bearer = BearerToken()
 # Token callers need no CSRF token: a bearer token is never sent by the browser on its own.
 token_or_session = [bearer, SignedInSession()]
+
+# For endpoints anyone may call (a token only shows more): the OpenAPI document says so with
+# an empty security requirement beside the two schemes.
+optional_auth = [*token_or_session, lambda request: True]
+OPTIONAL_AUTH_OPENAPI = {"security": [{}]}  # appended to the schemes

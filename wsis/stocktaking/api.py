@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from wsis.api.auth import token_or_session
+from wsis.api.auth import OPTIONAL_AUTH_OPENAPI, optional_auth, token_or_session
 from wsis.api.language import Language, answer_language
 from wsis.api.ratelimit import limit
 from wsis.api.renderers import rendered
@@ -88,6 +88,11 @@ class ListQuery(Schema):
     start_year: list[str] = Field(default_factory=list)
     work_state: list[str] = Field(default_factory=list)
     status_light: list[str] = Field(default_factory=list)
+    mode: Literal["hybrid", "keyword", "semantic"] = Field(
+        "hybrid",
+        description="How `q` matches: by keywords, by meaning (in any of the six languages), "
+        "or both, fused (the default).",
+    )
     sort: str | None = None
     page: int = Field(1, ge=1)
     page_size: int = Field(PAGE_SIZE, ge=1, le=PAGE_SIZE_MAX)
@@ -311,7 +316,8 @@ def export_initiatives(request, query: Query[ExportQuery]):
     "/{int:initiative_id}",
     response={200: InitiativeDetailOut, 404: MessageOut},
     summary="One initiative",
-    auth=[*token_or_session, lambda request: True],
+    auth=optional_auth,
+    openapi_extra=OPTIONAL_AUTH_OPENAPI,
 )  # anyone; a token shows own drafts
 def get_initiative(request, initiative_id: int):
     return _detail(_visible(request, initiative_id), data_language())

@@ -34,6 +34,7 @@ EVENT_NAMES = {
     "stocktaking.initiative.rejected": _("Rejected"),
     "stocktaking.initiative.progress_reported": _("Progress report filed"),
     "stocktaking.initiative.translated": _("Translation added"),
+    "search.duplicate.dismissed": _("Marked as not a duplicate of another initiative"),
 }
 
 

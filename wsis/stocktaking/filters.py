@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wsis.search import fulltext
+from wsis.search.hybrid import Mode, Search
 from wsis.stocktaking import facet_index
 from wsis.stocktaking.choices import Language, Status, StatusLight, WorkState
 from wsis.stocktaking.models import AMBER_AFTER, RED_AFTER, Facet, Initiative
@@ -84,6 +85,9 @@ class InitiativeFilter(django_filters.FilterSet):
     status_light = django_filters.MultipleChoiceFilter(
         label=_("Activity"), choices=StatusLight.choices, method="by_status_light"
     )
+    mode = django_filters.ChoiceFilter(
+        label=_("Search by"), method="search_mode", empty_label=None, choices=Mode.choices
+    )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         method="sort_by",
@@ -99,7 +103,7 @@ class InitiativeFilter(django_filters.FilterSet):
         """The initiatives through every chosen filter but those named in `skip`."""
         queryset = self.queryset.all()
         for name, value in self.form.cleaned_data.items():
-            if name not in skip and name != "sort":
+            if name not in skip and name not in ("sort", "mode"):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
@@ -111,8 +115,28 @@ class InitiativeFilter(django_filters.FilterSet):
             if value and isinstance(self.filters[name], FacetFilter)
         }
 
+    def text_search(self) -> Search | None:
+        """The request's search (its text and mode), None when no text is given; evaluated
+        once and shared by the page, its count and its facets."""
+        text = (self.form.cleaned_data.get("q") or "").strip()
+        if not text:
+            return None
+        if getattr(self, "_search", None) is None or self._search.text != text:
+            self._search = Search(text, self.form.cleaned_data.get("mode"))
+        return self._search
+
     def search(self, queryset, name, value):
-        return fulltext.match(queryset, value) if value.strip() else queryset
+        search = self.text_search()
+        if search is None:
+            return queryset
+        matched = fulltext.match(queryset, search.text) if search.uses_keywords else None
+        if search.uses_meaning:
+            by_meaning = queryset.filter(pk__in=search.semantic_ids())
+            matched = by_meaning if matched is None else matched | by_meaning
+        return matched
+
+    def search_mode(self, queryset, name, value):
+        return queryset  # read by `search`
 
     def by_status_light(self, queryset, name, value):
         return queryset.filter(status_light_condition(value))
@@ -120,21 +144,28 @@ class InitiativeFilter(django_filters.FilterSet):
     def sort_by(self, queryset, name, value):
         return queryset  # applied last, in `qs`, once the search rank is known
 
-    def _ranked_ids(self, text: str, start: int, end: int) -> list[int]:
+    def _ranked_ids(self, search: Search, start: int, end: int) -> list[int]:
         """Ids of one page by search rank. The index's best few hundred are filtered first;
-        only when the filters leave too few of them is the full ranking joined and sorted."""
-        limit = max(RANKED_CANDIDATES, 4 * end)
-        candidates = fulltext.best_ids(text, limit)
-        # The candidates match already; the other filters are checked in the facet index.
+        only when the filters leave too few of them is the full ranking joined and sorted.
+        Each ranking is filtered before they are fused, so that every page ranks the same set;
+        the semantic ranking is short (at most `SEARCH_SEMANTIC_LIMIT`) and always whole."""
+        index, now = facet_index.current(), timezone.now()
         lights = self.form.cleaned_data.get("status_light") or DEFAULT_LIGHTS
-        ids = facet_index.current().keep(candidates, self.chosen_facets(), lights, timezone.now())
-        if len(ids) >= end or len(candidates) < limit:
-            return ids[start:end]
-        unsearched = self._filtered(skip=("q",))
-        if not self.form.cleaned_data.get("status_light"):
-            unsearched = unsearched.filter(status_light_condition(DEFAULT_LIGHTS))
-        ranked = fulltext.ranked(unsearched, text).order_by("-rank", "pk")
-        return list(ranked.values_list("pk", flat=True)[start:end])
+        chosen = self.chosen_facets()
+        semantic = index.keep(search.semantic_ids(), chosen, lights, now)
+        limit = max(RANKED_CANDIDATES, 4 * end)
+        candidates = fulltext.best_ids(search.text, limit) if search.uses_keywords else []
+        # The candidates match already; the other filters are checked in the facet index.
+        keyword = index.keep(candidates, chosen, lights, now)
+        if len(keyword) < end and len(candidates) == limit:
+            unsearched = self._filtered(skip=("q",))
+            if not self.form.cleaned_data.get("status_light"):
+                unsearched = unsearched.filter(status_light_condition(DEFAULT_LIGHTS))
+            ranked = fulltext.ranked(unsearched, search.text).order_by("-rank", "pk")
+            # Past the page by `limit`: lower keyword ranks reach the page only through a
+            # top semantic rank.
+            keyword = list(ranked.values_list("pk", flat=True)[: end + limit])
+        return search.fuse(keyword, semantic)[start:end]
 
     @property
     def qs(self):
@@ -151,9 +182,9 @@ class InitiativeFilter(django_filters.FilterSet):
     def page_ids(self, start: int, end: int) -> list[int]:
         """The ids of one page in the chosen order; by search rank when searching.
         Only ids are sorted: the rows are fetched whole afterwards, for that page alone."""
-        text = (self.form.cleaned_data.get("q") or "").strip()
-        if text and (self.form.cleaned_data.get("sort") or "relevance") == "relevance":
-            return self._ranked_ids(text, start, end)
+        search = self.text_search()
+        if search and (self.form.cleaned_data.get("sort") or "relevance") == "relevance":
+            return self._ranked_ids(search, start, end)
         return list(self.qs.values_list("pk", flat=True)[start:end])
 
 

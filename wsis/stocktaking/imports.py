@@ -33,6 +33,7 @@ from wsis.core.i18n import translated
 from wsis.core.models import Event
 from wsis.search import fulltext
 from wsis.search.models import SearchDocument
+from wsis.search.tasks import schedule_embedding
 from wsis.stocktaking import policies
 from wsis.stocktaking.choices import Status, TagOrigin
 from wsis.stocktaking.exports import LIST_SEPARATOR
@@ -377,6 +378,7 @@ def _write(actor, name: str, rows: list[Row], worker=None) -> None:
     for (a, b), terms in zip(chunks, compute(_chunk_terms, texts), strict=True):
         _write_chunk(actor, name, now, records[a:b], rows[a:b], terms)
     published_set_changed()
+    schedule_embedding(ids)
 
 
 # Files above this size are checked and indexed with the help of a second process.

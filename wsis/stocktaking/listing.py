@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from wsis.search import fulltext
 from wsis.stocktaking import facet_index
 from wsis.stocktaking.fetch import list_data
 from wsis.stocktaking.filters import (
@@ -29,8 +28,8 @@ class ListingPage:
 
 def _counts(filters) -> dict:
     """Facet and status-light counts of the filtered initiatives, from the facet index."""
-    text = (filters.form.cleaned_data.get("q") or "").strip()
-    ids = fulltext.matching_ids(text) if text else None
+    search = filters.text_search()
+    ids = search.matching_ids() if search else None
     return facet_index.current().counts(
         ids, filters.chosen_facets(), _lights_shown(filters), timezone.now()
     )

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from wsis.accounts.services import get_or_create_organisation
 from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
-from wsis.search import fulltext
+from wsis.search import fulltext, vectors
+from wsis.search.tasks import schedule_embedding
 from wsis.stocktaking import facet_index, facets, notifications, policies, tasks
 from wsis.stocktaking.choices import Language, Status, TagOrigin
 from wsis.stocktaking.forms import InitiativeForm
@@ -142,6 +143,27 @@ def update_initiative(actor, initiative: Initiative, data, origin: str | None = 
     return initiative
 
 
+# The tag fields a suggestion can fill, with the vocabulary field their codes name.
+SUGGESTED_FIELDS = ("action_lines", "sdg_goals", "sdg_targets", "gdc_objectives")
+
+
+def accept_suggestions(actor, initiative: Initiative, accepted: dict) -> Initiative:
+    """Add the suggested tags the user accepted (`{"action_lines": ["C5"], ...}`), recorded
+    as coming from a suggestion; the initiative's other tags stay as they are."""
+    unknown = set(accepted) - set(SUGGESTED_FIELDS)
+    if unknown:
+        raise ValidationError({field: _("This field takes no suggestions.") for field in unknown})
+    current = initiative_data(initiative)
+    data = {
+        field: sorted({str(code) for code in current[field]} | {str(c) for c in codes})
+        for field, codes in accepted.items()
+        if codes
+    }
+    if not data:
+        return initiative
+    return update_initiative(actor, initiative, data, origin=TagOrigin.SUGGESTION)
+
+
 def set_translation(
     actor, initiative: Initiative, *, language: str, title: str, summary: str, description: str = ""
 ) -> InitiativeTranslation:
@@ -203,6 +225,8 @@ def submit(actor, initiative: Initiative) -> Initiative:
         initiative.submitted_at = timezone.now()
         initiative.save(update_fields=["status", "submitted_at", "updated_at"])
         record_event("stocktaking.initiative.submitted", initiative, actor)
+        # Its vector serves the duplicate check in the moderation queue.
+        schedule_embedding([initiative.pk])
     return initiative
 
 
@@ -275,9 +299,10 @@ DECISIONS = {"approve": approve, "request_changes": request_changes, "reject": r
 
 
 def published_set_changed() -> None:
-    """What follows any change to the published registry: the workers' facet indexes refresh,
-    and the open-data package is rebuilt in the background once the change is committed."""
+    """What follows any change to the published registry: the workers' facet and vector indexes
+    refresh, and the open-data package is rebuilt in the background once the change is committed."""
     facet_index.invalidate()
+    vectors.invalidate()
     transaction.on_commit(tasks.schedule_open_data_rebuild)
 
 
@@ -285,6 +310,7 @@ def _publish_side_effects(initiative: Initiative) -> None:
     """Keep the public index, facets and cached counts in step with a published initiative."""
     fulltext.index(initiative)
     facets.rebuild(initiative)
+    schedule_embedding([initiative.pk])
     published_set_changed()
 
 

@@ -16,6 +16,7 @@ from django_ratelimit.decorators import ratelimit
 
 from wsis.core.events import events_for, events_for_objects
 from wsis.core.i18n import data_language
+from wsis.search.hybrid import Mode
 from wsis.stocktaking import listing, policies, services
 from wsis.stocktaking.choices import Language, Status
 from wsis.stocktaking.display import facet_labels, schema_org
@@ -32,6 +33,10 @@ EXPORT_LABELS = [
     ("jsonl", "JSON Lines"),
 ]
 
+# The steps that show suggested tags, and the fields whose typing refreshes them.
+SUGGESTING_STEPS = ("about", "classification")
+TYPED_FIELDS = ("title", "summary", "description")
+
 submission_limit = method_decorator(
     ratelimit(key="user_or_ip", rate="60/h", method="POST", block=True), name="post"
 )
@@ -46,6 +51,7 @@ class InitiativeListView(TemplateView):
         except ValueError:
             page_number = 1
         context = super().get_context_data(**kwargs)
+        context.update(search_modes=Mode.choices, params=self.request.GET)
         try:
             page = listing.list_initiatives(self.request.GET, page=page_number, page_size=PAGE_SIZE)
         except ValidationError as error:
@@ -116,11 +122,17 @@ class InitiativeStepView(View):
     def post(self, request, pk: int | None = None, step: str = STEPS[0][0]):
         initiative = self._editable(request, pk)
         data = {field: _posted(request, field) for field in step_fields(step)}
+        accepted = _accepted(request)
+        for field, codes in accepted.items():
+            # Saved by `accept_suggestions` below, so that their origin is the suggestion.
+            if field in data:
+                data[field] = [code for code in data[field] if code not in codes]
         try:
             if initiative is None:
                 initiative = services.create_initiative(request.user, data)
             else:
                 initiative = services.update_initiative(request.user, initiative, data)
+            initiative = services.accept_suggestions(request.user, initiative, accepted)
         except ValidationError as error:
             merged = (services.initiative_data(initiative) if initiative else {}) | data
             form = InitiativeForm(
@@ -130,7 +142,8 @@ class InitiativeStepView(View):
             for field, errors in error.message_dict.items():
                 if field not in form.errors and field in form.fields:
                     form.add_error(field, errors)
-            return self._render(request, initiative, step, form, status=422)
+            accepted_values = request.POST.getlist("accepted")
+            return self._render(request, initiative, step, form, 422, accepted_values)
         messages.success(request, _("Saved."))
         next_step = request.POST.get("next") or step
         return redirect("stocktaking:edit", pk=initiative.pk, step=next_step)
@@ -143,7 +156,7 @@ class InitiativeStepView(View):
             raise PermissionDenied
         return initiative
 
-    def _render(self, request, initiative, step, form, status=200):
+    def _render(self, request, initiative, step, form, status=200, accepted=()):
         if step not in dict(STEPS):
             raise Http404
         review = None
@@ -161,9 +174,22 @@ class InitiativeStepView(View):
                 "fields": [form[name] for name in step_fields(step)],
                 "review": review,
                 "next_step": _next_step(step),
+                "suggests": step in SUGGESTING_STEPS,
+                "typed_fields": [f for f in step_fields(step) if f in TYPED_FIELDS],
+                "accepted": accepted,
             },
             status=status,
         )
+
+
+def _accepted(request) -> dict[str, list[str]]:
+    """The suggested tags the user accepted with one click, by field (`accepted=field:code`)."""
+    accepted: dict[str, list[str]] = {}
+    for value in request.POST.getlist("accepted"):
+        field, _sep, code = value.partition(":")
+        if field in services.SUGGESTED_FIELDS and code:
+            accepted.setdefault(field, []).append(code)
+    return accepted
 
 
 def _posted(request, field: str):

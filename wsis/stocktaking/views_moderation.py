@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from wsis.search import duplicates
 from wsis.stocktaking import policies, services
 from wsis.stocktaking.choices import Language, Status
 from wsis.stocktaking.models import Initiative
@@ -37,13 +38,18 @@ class ModerationQueueView(ListView):
 
     def get_context_data(self, **kwargs):
         counts = dict(Initiative.objects.values_list("status").annotate(n=Count("pk")).order_by())
-        return super().get_context_data(
+        context = super().get_context_data(
             counts=[(value, label, counts.get(value, 0)) for value, label in Status.choices],
             status=self.request.GET.get("status") or Status.SUBMITTED,
             language=self.request.GET.get("language", ""),
             language_choices=Language.choices,
             **kwargs,
         )
+        # Flagged once the background task has embedded them (seconds after submission).
+        found = duplicates.of_initiatives(context["initiatives"])
+        for initiative in context["initiatives"]:
+            initiative.possible_duplicates = found.get(initiative.pk, [])
+        return context
 
 
 @require_POST
