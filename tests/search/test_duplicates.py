@@ -121,3 +121,16 @@ def test_the_queue_queries_do_not_grow_with_its_rows(client, original):
     for index in range(3):
         submitted(OTHER_PROJECT | {"title": f"{OTHER_PROJECT['title']} {index}"})
     assert count() == few
+
+
+def test_the_submitter_is_warned_on_the_review_step(client, original):
+    owner = UserFactory()
+    draft = make_initiative(owner=owner, status=Status.DRAFT, **data(TRANSLATION))
+    client.force_login(owner)
+    review = client.get(f"/en/initiatives/{draft.pk}/edit/review/").content.decode()
+    assert '"only_duplicates": "1"' in review
+    panel = client.post("/en/suggestions/", {"initiative": draft.pk, "only_duplicates": "1"})
+    assert original.title in panel.content.decode()
+    other = make_initiative(owner=owner, status=Status.DRAFT, **data(OTHER_PROJECT))
+    panel = client.post("/en/suggestions/", {"initiative": other.pk, "only_duplicates": "1"})
+    assert original.title not in panel.content.decode()

@@ -87,7 +87,7 @@ class Duplicate:
     other_id: int
     title: str
     status: str
-    similarity: float
+    similarity: float  # what it was flagged by: text similarity plus agreements, at most 1
 
     def as_dict(self) -> dict:
         return {"id": self.other_id, "title": self.title, "similarity": round(self.similarity, 3)}
@@ -158,8 +158,10 @@ def find(queried: dict, pending: bool = True) -> dict:
             return similarity + mine.agreement(known[other])
 
         floor = FLOOR if mine is not None else TEXT_ONLY_FLOOR
-        flagged = [pair for pair in pairs if score(pair) >= floor]
-        flagged.sort(key=lambda pair: (-score(pair), pair[0]))
+        # Shown with the score it was flagged by (a translation's texts alone score ~0.55).
+        flagged = [(other, min(score((other, s)), 1.0)) for other, s in pairs]
+        flagged = [pair for pair in flagged if pair[1] >= floor]
+        flagged.sort(key=lambda pair: (-pair[1], pair[0]))
         found[pk] = flagged[:SHOWN]
     others = {other for pairs in found.values() for other, _s in pairs}
     known = {
@@ -200,9 +202,10 @@ def of_initiatives(initiatives) -> dict[int, list[Duplicate]]:
     return find({pk: vector for (pk, _raw), vector in zip(fresh, neutral, strict=True)})
 
 
-def of_initiative(initiative) -> list[Duplicate]:
+def of_initiative(initiative, pending: bool = True) -> list[Duplicate]:
     """The possible duplicates of one initiative, computing its vector now if need be."""
-    return find({initiative.pk: vectors.neutral_vector_of(initiative)})[initiative.pk]
+    vector = vectors.neutral_vector_of(initiative)
+    return find({initiative.pk: vector}, pending=pending)[initiative.pk]
 
 
 def _hash(initiative) -> str:

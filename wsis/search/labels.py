@@ -38,6 +38,22 @@ class LabelSet:
     vectors: np.ndarray  # (texts, dim)
     owners: np.ndarray  # (texts,) index into `codes`
     languages: np.ndarray  # (texts,) language code
+    path: Path | None = None  # the file the vectors were read from
+
+    def derived(self, name: str, compute) -> float:
+        """A figure computed from these vectors alone (a fitted temperature), computed once and
+        kept beside them, so that no process pays for it again."""
+        path = (
+            self.path.with_name(f"{self.path.stem}-{self.name}-{name}.json") if self.path else None
+        )
+        if path is not None and path.exists():
+            return json.loads(path.read_text())["value"]
+        value = float(compute())
+        if path is not None:
+            partial = path.with_suffix(f".{os.getpid()}.partial")
+            partial.write_text(json.dumps({"value": value}))
+            os.replace(partial, path)
+        return value
 
     @functools.cached_property
     def _groups(self) -> tuple[list[np.ndarray], np.ndarray]:
@@ -145,7 +161,7 @@ def _label_sets(key: str) -> dict[str, LabelSet]:
         ]
         owners = np.array([index for index, _language in entries], np.int64)
         languages = np.array([language for _index, language in entries])
-        sets[name] = LabelSet(name, codes, arrays[name], owners, languages)
+        sets[name] = LabelSet(name, codes, arrays[name], owners, languages, path)
     return sets
 
 

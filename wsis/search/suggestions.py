@@ -63,6 +63,10 @@ def temperature(key: str) -> float:
     are from the observed accuracy.) The other vocabularies use it too: their texts are
     translations of one another, which would make a temperature fitted on them overconfident."""
     label_set = labels.label_sets()["prize_categories"]
+    return label_set.derived("temperature", lambda: _fitted_temperature(label_set))
+
+
+def _fitted_temperature(label_set) -> float:
     similarities = label_set.vectors @ label_set.vectors.T
     np.fill_diagonal(similarities, -np.inf)  # leave each text out of its own label
     scores = label_set.scores(label_set.vectors, similarities)
@@ -101,6 +105,10 @@ def category_sharpness(key: str) -> float:
     fitted on the categories' texts by five-fold cross-validation (each fold classified by a
     linear model trained without it and by the other texts), minimising the log loss."""
     label_set = labels.label_sets()["prize_categories"]
+    return label_set.derived("sharpness", lambda: _fitted_sharpness(label_set, key))
+
+
+def _fitted_sharpness(label_set, key: str) -> float:
     similarities = label_set.vectors @ label_set.vectors.T
     mixed = np.zeros((len(label_set.owners), len(label_set.codes)))
     folds = StratifiedKFold(5, shuffle=True, random_state=0)

@@ -40,17 +40,28 @@ def suggestions_panel(request):
     ).strip()
     # Moderators also see duplicates among the initiatives awaiting moderation.
     moderator = bool(request.POST.get("moderator")) and policies.is_moderator(request.user)
-    context = {"initiative": initiative, "groups": [], "duplicates": [], "moderator": moderator}
-    if len(f"{title} {text}".split()) >= 3:  # too little text says nothing yet
+    only_duplicates = bool(request.POST.get("only_duplicates"))
+    context = {
+        "initiative": initiative,
+        "groups": [],
+        "duplicates": [],
+        "moderator": moderator,
+        "only_duplicates": only_duplicates,
+    }
+    if initiative is not None and (moderator or only_duplicates):
+        # With its saved countries, dates and organisation, and for moderators among the
+        # initiatives awaiting moderation too.
+        found_here = duplicates.of_initiative(initiative, pending=moderator)
+        context["duplicates"] = [d.as_dict() for d in found_here]
+    if not only_duplicates and len(f"{title} {text}".split()) >= 3:  # else too little to say
         found = suggestions.suggest(title, text, initiative.pk if initiative else None)
         chosen = {
             field: {str(c) for c in request.POST.getlist(field) or saved.get(field, [])}
             for field in SUGGESTED_FIELDS
         }
         context["groups"] = display.suggestion_groups(found, chosen)
-        context["duplicates"] = found["possible_duplicates"]
-        if moderator and initiative is not None:
-            context["duplicates"] = [d.as_dict() for d in duplicates.of_initiative(initiative)]
+        if not context["duplicates"]:
+            context["duplicates"] = found["possible_duplicates"]
     return render(request, "search/suggestions_panel.html", context)
 
 
