@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "wsis.accounts",
     "wsis.stocktaking",
     "wsis.search",
+    "wsis.prizes",
     "wsis.api",
 ]
 

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("vocabularies/", include("wsis.taxonomy.urls")),
     path("", include("wsis.stocktaking.urls")),
     path("", include("wsis.search.urls")),
+    path("", include("wsis.prizes.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("wsis.accounts.urls")),
 )

@@ -13,6 +13,7 @@ import functools
 import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -99,6 +100,19 @@ def passages(texts: list[str], batch: int = 64) -> np.ndarray:
     # Forked children inherit the loaded model's mapping and touch nothing else.
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
         return np.concatenate(list(pool.map(_passages_in_child, chunks)))
+
+
+def stored_arrays(path: Path, compute) -> dict[str, np.ndarray]:
+    """The arrays kept in the file `path` (.npz), computed by `compute()` and written there the
+    first time: aside, then renamed, so that no process ever reads a half-written file."""
+    if path.exists():
+        return dict(np.load(path))
+    arrays = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.partial.npz")
+    np.savez(partial, **arrays)
+    os.replace(partial, path)
+    return arrays
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

@@ -125,7 +125,7 @@ def _cache_path(texts: dict, model: str) -> Path:
     return Path(settings.SEARCH_CACHE_DIR) / f"labels-{digest[:24]}.npz"
 
 
-def _computed(texts: dict, path: Path) -> dict[str, np.ndarray]:
+def _computed(texts: dict) -> dict[str, np.ndarray]:
     flat = [
         text
         for vocabulary in texts.values()
@@ -138,11 +138,6 @@ def _computed(texts: dict, path: Path) -> dict[str, np.ndarray]:
         count = sum(len(entries) for entries in vocabulary.values())
         arrays[name] = vectors[start : start + count]
         start += count
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Written aside then renamed: a process never reads a half-written file.
-    partial = path.with_suffix(f".{os.getpid()}.partial.npz")
-    np.savez(partial, **arrays)
-    os.replace(partial, path)
     return arrays
 
 
@@ -150,7 +145,7 @@ def _computed(texts: dict, path: Path) -> dict[str, np.ndarray]:
 def _label_sets(key: str) -> dict[str, LabelSet]:
     texts = label_texts()
     path = _cache_path(texts, key)
-    arrays = dict(np.load(path)) if path.exists() else _computed(texts, path)
+    arrays = embeddings.stored_arrays(path, lambda: _computed(texts))
     sets = {}
     for name, vocabulary in texts.items():
         codes = list(vocabulary)

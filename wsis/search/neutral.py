@@ -17,7 +17,6 @@ known.
 import functools
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +81,7 @@ class Neutraliser:
         return _normalised(centred).astype(np.float32)
 
 
-def _compute(texts: dict[str, list[str]], path: Path) -> dict[str, np.ndarray]:
+def _compute(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
     flat = [text for language in LANGUAGES for text in texts[language]]
     counts = np.cumsum([0] + [len(texts[language]) for language in LANGUAGES])
     model = embeddings.embedder()
@@ -96,10 +95,6 @@ def _compute(texts: dict[str, list[str]], path: Path) -> dict[str, np.ndarray]:
         kind: np.stack([vectors[kind][counts[i] : counts[i + 1]].mean(axis=0) for i in range(6)])
         for kind in KINDS
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.partial.npz")
-    np.savez(partial, **means)
-    os.replace(partial, path)
     return means
 
 
@@ -108,7 +103,7 @@ def _neutraliser(model: str) -> Neutraliser:
     texts = _texts()
     digest = hashlib.sha256(json.dumps([model, texts], ensure_ascii=False).encode()).hexdigest()
     path = Path(settings.SEARCH_CACHE_DIR) / f"languages-{digest[:24]}.npz"
-    means = dict(np.load(path)) if path.exists() else _compute(texts, path)
+    means = embeddings.stored_arrays(path, lambda: _compute(texts))
     return Neutraliser(means)
 
 

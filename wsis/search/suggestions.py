@@ -70,13 +70,9 @@ def _fitted_temperature(label_set) -> float:
     similarities = label_set.vectors @ label_set.vectors.T
     np.fill_diagonal(similarities, -np.inf)  # leave each text out of its own label
     scores = label_set.scores(label_set.vectors, similarities)
-    truth = label_set.owners
-    candidates = np.geomspace(0.001, 0.2, 80)
-    losses = [
-        -np.log(_softmax(scores, t)[np.arange(truth.size), truth] + 1e-12).mean()
-        for t in candidates
-    ]
-    return float(candidates[int(np.argmin(losses))])
+    return _least_loss(
+        np.geomspace(0.001, 0.2, 80), lambda t: _softmax(scores, t), label_set.owners
+    )
 
 
 @functools.cache
@@ -119,13 +115,19 @@ def _fitted_sharpness(label_set, key: str) -> float:
         known[:, held_out] = -np.inf
         similar = _softmax(label_set.scores(None, known), temperature(key))
         mixed[held_out] = _mixed(similar, learned.predict_proba(label_set.vectors[held_out]))
-    truth = label_set.owners
-    candidates = np.geomspace(0.05, 2.0, 60)
-    losses = [
-        -np.log(_sharpened(mixed, power)[np.arange(truth.size), truth] + 1e-12).mean()
-        for power in candidates
-    ]
-    return float(candidates[int(np.argmin(losses))])
+    return _least_loss(
+        np.geomspace(0.05, 2.0, 60), lambda power: _sharpened(mixed, power), label_set.owners
+    )
+
+
+def _least_loss(candidates, probabilities_with, truth: np.ndarray) -> float:
+    """The candidate parameter whose probabilities give the true labels the least log loss."""
+
+    def loss(parameter):
+        chosen = probabilities_with(parameter)[np.arange(truth.size), truth]
+        return -np.log(chosen + 1e-12).mean()
+
+    return float(min(candidates, key=loss))
 
 
 def _zero_shot(name: str, vector: np.ndarray) -> np.ndarray:

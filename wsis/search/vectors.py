@@ -10,16 +10,15 @@ published vectors no longer adds up.
 """
 
 import hashlib
-import secrets
 import threading
 from datetime import datetime, timedelta
 
 import numpy as np
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from wsis.core.versions import Version
 from wsis.search.embeddings import embedder, from_bytes, passages, to_bytes
 from wsis.search.models import InitiativeVector
 from wsis.search.neutral import neutraliser
@@ -217,22 +216,15 @@ class VectorIndex:
 _index = VectorIndex()
 
 
-def _new_token() -> None:
-    cache.set(VERSION_KEY, secrets.token_hex(8), None)
+_version = Version(VERSION_KEY)
 
 
 def invalidate() -> None:
-    """After vectors or the published set changed: every worker refreshes on its next search
-    (now, for the changing transaction's own reads, and again once it is committed)."""
-    _new_token()
-    transaction.on_commit(_new_token)
+    """Called whenever the data behind the index changes: every worker's index brings itself
+    up to date on its next use (`wsis.core.versions`)."""
+    _version.invalidate()
 
 
 def current() -> VectorIndex:
     """This process's index of published vectors, up to date with every committed change."""
-    token = cache.get_or_set(VERSION_KEY, lambda: secrets.token_hex(8), None)
-    if _index.token != token:
-        with _index.lock:
-            if _index.token != token:
-                _index.refresh(token)
-    return _index
+    return _version.up_to_date(_index)

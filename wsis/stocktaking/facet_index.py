@@ -12,15 +12,13 @@ number of published initiatives no longer adds up (a deletion). Counts are there
 every request made after a change is committed.
 """
 
-import secrets
 import threading
 from datetime import datetime, timedelta
 
 import numpy as np
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
+from wsis.core.versions import Version
 from wsis.stocktaking.choices import Status, StatusLight
 from wsis.stocktaking.facets import FACETS
 from wsis.stocktaking.models import AMBER_AFTER, RED_AFTER, Initiative
@@ -209,26 +207,15 @@ class FacetIndex:
 _index = FacetIndex()
 
 
-def _new_token() -> None:
-    cache.set(VERSION_KEY, secrets.token_hex(8), None)
+_version = Version(VERSION_KEY)
 
 
 def invalidate() -> None:
-    """Called whenever the published set or an initiative's activity changes: every worker's
-    index brings itself up to date on its next use. The token changes now, for the reads of the
-    changing transaction itself, and again after its commit, so that no worker that refreshed
-    in between keeps the state from before the commit."""
-    _new_token()
-    transaction.on_commit(_new_token)
+    """Called whenever the data behind the index changes: every worker's index brings itself
+    up to date on its next use (`wsis.core.versions`)."""
+    _version.invalidate()
 
 
 def current() -> FacetIndex:
     """This process's index, up to date with every committed change."""
-    # A random token rather than a number: a cache emptied and refilled never repeats a token
-    # that some worker's index was built under.
-    token = cache.get_or_set(VERSION_KEY, lambda: secrets.token_hex(8), None)
-    if _index.token != token:
-        with _index.lock:
-            if _index.token != token:
-                _index.refresh(token)
-    return _index
+    return _version.up_to_date(_index)

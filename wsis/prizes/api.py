@@ -1,0 +1,106 @@
+"""`/api/v1/prizes/editions`: the Prizes editions, their phases, categories and rules."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema
+
+from wsis.api.schemas import MessageOut
+from wsis.core.i18n import data_language
+from wsis.prizes.models import Edition
+
+router = Router(tags=["prizes"])
+
+
+class PhaseOut(Schema):
+    kind: str
+    opens_at: datetime
+    closes_at: datetime
+
+
+class FiguresOut(Schema):
+    entries: int | None
+    nominees: int | None
+    voters: int | None
+    votes: int | None
+
+
+class CategoryOut(Schema):
+    code: str
+    name: str
+    is_special: bool
+
+
+class EditionOut(Schema):
+    year: int
+    is_past: bool
+    current_phase: str | None
+    phases: list[PhaseOut]
+    figures: FiguresOut
+    note: str
+    source: str
+
+
+class RulesOut(Schema):
+    languages: list[str]
+    words_min: int
+    words_max: int
+    one_category_per_project: bool
+    one_project_per_organisation_per_category: bool
+    previous_winners_eligible: bool
+    requires_completed: bool
+    full_ballot_required: bool
+    finalists_per_category: int
+
+
+class EditionDetailOut(EditionOut):
+    rules: RulesOut
+    categories: list[CategoryOut]
+
+
+def _edition(edition: Edition, language: str, now) -> dict:
+    current = edition.current_phase(now)
+    return {
+        "year": edition.year,
+        "is_past": edition.is_past,
+        "current_phase": current.kind if current else None,
+        "phases": sorted(
+            (
+                {"kind": p.kind, "opens_at": p.opens_at, "closes_at": p.closes_at}
+                for p in edition.phases.all()
+            ),
+            key=lambda phase: phase["opens_at"],
+        ),
+        "figures": {
+            "entries": edition.past_entries,
+            "nominees": edition.past_nominees,
+            "voters": edition.past_voters,
+            "votes": edition.past_votes,
+        },
+        "note": edition.note(language),
+        "source": edition.source,
+    }
+
+
+@router.get("", response=list[EditionOut], summary="Editions of the WSIS Prizes, newest first")
+def list_editions(request):
+    language, now = data_language(), timezone.now()
+    return [_edition(e, language, now) for e in Edition.objects.prefetch_related("phases")]
+
+
+@router.get(
+    "/{int:year}",
+    response={200: EditionDetailOut, 404: MessageOut},
+    summary="One edition: phases, categories and rules",
+)
+def get_edition(request, year: int):
+    edition = get_object_or_404(Edition.objects.prefetch_related("phases", "categories"), year=year)
+    language = data_language()
+    body = _edition(edition, language, timezone.now())
+    body["rules"] = {field: getattr(edition, field) for field in RulesOut.model_fields}
+    body["categories"] = [
+        {"code": c.code, "name": c.display_name(language), "is_special": c.is_special}
+        for c in edition.categories.all()
+    ]
+    return body

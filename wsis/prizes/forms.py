@@ -1,0 +1,75 @@
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wsis.prizes.choices import PhaseKind
+from wsis.prizes.models import Edition
+from wsis.prizes.services import RULES
+from wsis.stocktaking.choices import Language
+
+
+class EditionRulesForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Accepted languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Edition
+        fields = ["year", *RULES]
+
+
+class PhasesForm(forms.Form):
+    """The five phases' opening and closing moments, typed in the secretariat's time zone."""
+
+    time_zone = forms.CharField(label=_("Time zone"), initial="UTC")
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {phase.kind: phase for phase in edition.phases.all()} if edition else {}
+        for kind, label in PhaseKind.choices:
+            phase = current.get(kind)
+            for end, end_label in (("opens", _("opens")), ("closes", _("closes"))):
+                moment = getattr(phase, f"{end}_at", None) if phase else None
+                self.fields[f"{kind}_{end}"] = forms.DateTimeField(
+                    label=f"{label}: {end_label}",
+                    required=False,
+                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                    initial=timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+                    if moment
+                    else None,
+                )
+
+    def clean_time_zone(self):
+        name = self.cleaned_data["time_zone"].strip() or "UTC"
+        if name not in available_timezones() and name != "UTC":
+            raise forms.ValidationError(_("Unknown time zone."))
+        return name
+
+    def schedule(self) -> dict:
+        """`{kind: (opens, closes)}` for the phases given, as aware moments."""
+        try:
+            zone = ZoneInfo(self.cleaned_data.get("time_zone") or "UTC")
+        except ZoneInfoNotFoundError:
+            zone = ZoneInfo("UTC")
+        result = {}
+        for kind in PhaseKind.values:
+            moments = [self.cleaned_data.get(f"{kind}_{end}") for end in ("opens", "closes")]
+            if any(moments):
+                result[kind] = tuple(_in_zone(value, zone) for value in moments)
+        return result
+
+
+def _in_zone(value, zone):
+    """The wall-clock moment typed (read by Django in the server's zone) in `zone` instead."""
+    if value is None:
+        return None
+    if timezone.is_aware(value):
+        value = timezone.make_naive(value)
+    return value.replace(tzinfo=zone)
+
+
+class SpecialPrizeForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40)
+    name = forms.CharField(label=_("Name"), max_length=200)

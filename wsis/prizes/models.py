@@ -1,0 +1,145 @@
+"""A WSIS Prizes edition: its phases with their opening and closing moments, its categories and
+its rules. Past editions carry the totals the sources give, so the trend shows from 2012."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from wsis.core.i18n import translated
+from wsis.prizes.choices import PHASE_ORDER, PhaseKind
+from wsis.stocktaking.choices import Language
+
+
+def all_languages() -> list[str]:
+    return list(Language.values)
+
+
+class Edition(models.Model):
+    """One year's contest. Rules are settings of the edition, checked by the services."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    # Rules
+    languages = models.JSONField(
+        _("accepted languages"), default=all_languages, help_text=_("Language codes.")
+    )
+    words_min = models.PositiveSmallIntegerField(
+        _("fewest words in the short description"), default=150
+    )
+    words_max = models.PositiveSmallIntegerField(
+        _("most words in the short description"), default=200
+    )
+    one_category_per_project = models.BooleanField(_("one category per project"), default=True)
+    one_project_per_organisation_per_category = models.BooleanField(
+        _("one project per organisation in each category"), default=True
+    )
+    previous_winners_eligible = models.BooleanField(_("previous winners may enter"), default=False)
+    requires_completed = models.BooleanField(
+        _("projects must be completed or at the end of a major phase"), default=True
+    )
+    full_ballot_required = models.BooleanField(
+        _("a ballot counts only if it covers every category"), default=False
+    )
+    finalists_per_category = models.PositiveSmallIntegerField(
+        _("finalists per category"), default=5
+    )
+    # The totals of editions run before this platform (from the sources), else empty.
+    is_past = models.BooleanField(_("run before this platform"), default=False)
+    past_entries = models.PositiveIntegerField(_("entries"), null=True, blank=True)
+    past_nominees = models.PositiveIntegerField(_("nominees"), null=True, blank=True)
+    past_voters = models.PositiveIntegerField(_("voters"), null=True, blank=True)
+    past_votes = models.PositiveIntegerField(_("votes"), null=True, blank=True)
+    past_note = models.JSONField(_("note"), default=dict, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("prize edition")
+        verbose_name_plural = _("prize editions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(words_min__lte=models.F("words_max")),
+                name="edition_words_range",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.year)
+
+    def clean(self):
+        if self.words_min > self.words_max:
+            raise ValidationError(
+                {"words_min": _("The fewest words cannot be more than the most words.")}
+            )
+
+    def phase(self, kind: str):
+        return next((p for p in self.phases.all() if p.kind == kind), None)
+
+    def current_phase(self, now):
+        """The phase open at `now`, if any."""
+        return next((p for p in self.phases.all() if p.is_open(now)), None)
+
+    def note(self, language: str | None = None) -> str:
+        return translated(self.past_note, language)
+
+
+class Phase(models.Model):
+    """A phase of an edition: open from `opens_at` (included) to `closes_at` (excluded)."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField(_("phase"), max_length=20, choices=PhaseKind.choices)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "kind"], name="one_phase_of_each_kind"),
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")), name="phase_closes_after"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.edition_id} {self.kind}"
+
+    @property
+    def order(self) -> int:
+        return PHASE_ORDER.index(self.kind)
+
+    def is_open(self, now) -> bool:
+        return self.opens_at <= now < self.closes_at
+
+
+class EditionCategory(models.Model):
+    """A category of an edition: one of the 18 prize categories, or a special prize."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="categories")
+    code = models.CharField(_("code"), max_length=40)
+    name = models.JSONField(_("name"), default=dict)
+    prize_category = models.ForeignKey(
+        "taxonomy.PrizeCategory", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_special = models.BooleanField(_("special prize"), default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("edition category")
+        verbose_name_plural = _("edition categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "code"], name="one_category_code_per_edition"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.edition_id} {self.code}"
+
+    def display_name(self, language: str | None = None) -> str:
+        return translated(self.name, language) or self.code
