@@ -8,7 +8,8 @@ from ninja import Router, Schema
 
 from wsis.api.schemas import MessageOut
 from wsis.core.i18n import data_language
-from wsis.prizes.models import Edition
+from wsis.prizes.choices import EntryStatus
+from wsis.prizes.models import Edition, EditionCategory, Entry
 
 router = Router(tags=["prizes"])
 
@@ -104,3 +105,37 @@ def get_edition(request, year: int):
         for c in edition.categories.all()
     ]
     return body
+
+
+class NomineeOut(Schema):
+    id: int
+    initiative: int
+    title: str
+    organisation: str | None
+    language: str
+    short_description: str
+
+
+@router.get(
+    "/{int:year}/categories/{code}/nominees",
+    response={200: list[NomineeOut], 404: MessageOut},
+    summary="The nominees of one category of an edition",
+)
+def list_nominees(request, year: int, code: str):
+    category = get_object_or_404(EditionCategory, edition__year=year, code=code)
+    entries = (
+        Entry.objects.filter(category=category, status=EntryStatus.NOMINATED)
+        .select_related("initiative", "organisation")
+        .order_by("initiative__title", "pk")
+    )
+    return [
+        {
+            "id": entry.pk,
+            "initiative": entry.initiative_id,
+            "title": entry.initiative.title,
+            "organisation": entry.organisation.name if entry.organisation_id else None,
+            "language": entry.language,
+            "short_description": entry.short_description,
+        }
+        for entry in entries
+    ]

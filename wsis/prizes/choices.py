@@ -13,3 +13,20 @@ class PhaseKind(models.TextChoices):
 
 
 PHASE_ORDER = list(PhaseKind.values)
+
+
+class EntryStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    NOMINATED = "nominated", _("Nominated")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+
+
+# The sections an entry fills in, in the order of the form.
+SECTIONS = (
+    "short_description",
+    "linkages",
+    "impact_qualitative",
+    "impact_quantitative",
+    "partnerships",
+    "challenges",
+)

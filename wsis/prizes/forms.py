@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wsis.prizes.choices import PhaseKind
-from wsis.prizes.models import Edition
+from wsis.prizes.choices import SECTIONS, PhaseKind
+from wsis.prizes.models import Edition, Entry
 from wsis.prizes.services import RULES
 from wsis.stocktaking.choices import Language
 
@@ -73,3 +73,41 @@ def _in_zone(value, zone):
 class SpecialPrizeForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=40)
     name = forms.CharField(label=_("Name"), max_length=200)
+
+
+class EntryForm(forms.ModelForm):
+    """An entry's parts; the initiative is one of the user's published initiatives."""
+
+    initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=None)
+    category = forms.ChoiceField(label=_("Category"))
+
+    class Meta:
+        model = Entry
+        fields = ["language", *SECTIONS, "at_end_of_major_phase"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4, "dir": "auto"}) for name in SECTIONS}
+
+    def __init__(self, *args, edition, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wsis.stocktaking.models import Initiative
+
+        self.fields["initiative"].queryset = Initiative.objects.filter(
+            owner=user, status="published"
+        ).order_by("title")
+        self.fields["category"].choices = [
+            (c.code, f"{c.code} · {c.display_name()}") for c in edition.categories.all()
+        ]
+        self.fields["language"].choices = [
+            (code, name) for code, name in Language.choices if code in edition.languages
+        ]
+        self.fields["short_description"].help_text = _("For voters: {low} to {high} words.").format(
+            low=edition.words_min, high=edition.words_max
+        )
+        self.order_fields(["initiative", "category", "language"])
+
+
+class ReviewForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the entrant)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wsis.core.i18n import translated
-from wsis.prizes.choices import PHASE_ORDER, PhaseKind
+from wsis.prizes.choices import PHASE_ORDER, EntryStatus, PhaseKind
 from wsis.stocktaking.choices import Language
 
 
@@ -143,3 +143,55 @@ class EditionCategory(models.Model):
 
     def display_name(self, language: str | None = None) -> str:
         return translated(self.name, language) or self.code
+
+
+class Entry(models.Model):
+    """An initiative of the registry entered into one category of an edition, with the
+    sections the contest asks for. Reviewed by the secretariat: nominated or not eligible."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="entries")
+    category = models.ForeignKey(EditionCategory, on_delete=models.PROTECT, related_name="entries")
+    initiative = models.ForeignKey(
+        "stocktaking.Initiative", on_delete=models.PROTECT, related_name="prize_entries"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, on_delete=models.PROTECT, related_name="prize_entries"
+    )
+    entrant = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="prize_entries"
+    )
+    language = models.CharField(_("language of the entry"), max_length=8, choices=Language.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.SUBMITTED
+    )
+    short_description = models.TextField(_("short description for voters"))
+    linkages = models.TextField(
+        _("linkages with the Action Line, the SDGs and the GDC objectives"), blank=True
+    )
+    impact_qualitative = models.TextField(_("qualitative impact"), blank=True)
+    impact_quantitative = models.TextField(_("quantitative impact"), blank=True)
+    partnerships = models.TextField(_("partnerships"), blank=True)
+    challenges = models.TextField(_("challenges and future perspectives"), blank=True)
+    at_end_of_major_phase = models.BooleanField(
+        _("the project is at the end of a major phase"), default=False
+    )
+    review_reason = models.TextField(_("reason"), blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["category__position", "pk"]
+        verbose_name = _("prize entry")
+        verbose_name_plural = _("prize entries")
+        constraints = [
+            # The same project in the same category twice is never right, whatever the rules.
+            models.UniqueConstraint(
+                fields=["edition", "category", "initiative"], name="one_entry_per_project_category"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.edition_id} {self.category_id} {self.initiative_id}"

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
-from wsis.prizes import policies
-from wsis.prizes.choices import PHASE_ORDER
-from wsis.prizes.models import Edition, EditionCategory, Phase
+from wsis.prizes import notifications, policies
+from wsis.prizes.choices import PHASE_ORDER, SECTIONS, EntryStatus, PhaseKind
+from wsis.prizes.models import Edition, EditionCategory, Entry, Phase
 from wsis.taxonomy.models import PrizeCategory
 
 RULES = (
@@ -193,3 +193,126 @@ def require_phase(edition: Edition, kind: str, now=None) -> Phase:
 
 def _moment(value: datetime) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M %Z")
+
+
+# Entries
+
+
+def _entry_problems(edition, initiative, category, values: dict, entry=None) -> dict:
+    """Every rule of the edition an entry breaks, by field, in the reader's language."""
+    from wsis.stocktaking.choices import Status, WorkState
+    from wsis.stocktaking.forms import count_words
+
+    problems = {}
+    if initiative.status != Status.PUBLISHED:
+        problems["initiative"] = _("Only an initiative published in the registry can be entered.")
+    if category is None or category.edition_id != edition.pk:
+        problems["category"] = _("Choose one of this edition's categories.")
+    if values.get("language") not in edition.languages:
+        problems["language"] = _("This edition accepts entries in: {languages}.").format(
+            languages=", ".join(edition.languages)
+        )
+    words = count_words(values.get("short_description", ""))
+    if not edition.words_min <= words <= edition.words_max:
+        problems["short_description"] = _(
+            "The short description must have {low} to {high} words; it has {words}."
+        ).format(low=edition.words_min, high=edition.words_max, words=words)
+    if edition.requires_completed and not (
+        initiative.work_state == WorkState.COMPLETED or values.get("at_end_of_major_phase")
+    ):
+        problems["at_end_of_major_phase"] = _(
+            "The project must be completed or at the end of a major phase."
+        )
+    others = Entry.objects.filter(edition=edition).exclude(pk=getattr(entry, "pk", None))
+    if edition.one_category_per_project and "category" not in problems:
+        taken = others.filter(initiative=initiative).select_related("category").first()
+        if taken:
+            problems["category"] = _("This project is already entered in {category}.").format(
+                category=taken.category.display_name()
+            )
+    if (
+        edition.one_project_per_organisation_per_category
+        and initiative.organisation_id
+        and "category" not in problems
+        and others.filter(category=category, organisation_id=initiative.organisation_id).exists()
+    ):
+        problems["category"] = _(
+            "Your organisation has already entered a project in this category."
+        )
+    if "initiative" not in problems:
+        copy = _entered_copy(edition, initiative, others)
+        if copy is not None:
+            problems["initiative"] = _(
+                "This looks like the same project as “{title}”, already entered in this edition."
+            ).format(title=copy.title)
+    return problems
+
+
+def _entered_copy(edition, initiative, others):
+    """An initiative already entered in the edition that may be the same project (duplicate
+    detection of the registry: translated or reworded copies)."""
+    from wsis.search import duplicates
+
+    entered = set(others.values_list("initiative_id", flat=True))
+    if not entered:
+        return None
+    for duplicate in duplicates.of_initiative(initiative):
+        if duplicate.other_id in entered:
+            return initiative.__class__.objects.get(pk=duplicate.other_id)
+    return None
+
+
+def enter(actor, edition: Edition, initiative, category_code: str, **values) -> Entry:
+    """Enter one of the actor's published initiatives into a category of the edition, while
+    its submission phase is open; every rule of the edition is checked first."""
+    from wsis.stocktaking import policies as registry
+
+    if not registry.is_owner(actor, initiative):
+        raise PermissionDenied(_("Only the owner of an initiative may enter it."))
+    unknown = set(values) - {*SECTIONS, "language", "at_end_of_major_phase"}
+    if unknown:
+        raise ValidationError({field: _("Not a part of an entry.") for field in unknown})
+    with transaction.atomic():
+        # One entry at a time per edition, so that two entries cannot both pass the rules.
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        require_phase(edition, PhaseKind.SUBMISSION)
+        category = edition.categories.filter(code=category_code).first()
+        problems = _entry_problems(edition, initiative, category, values)
+        if problems:
+            raise ValidationError(problems)
+        entry = Entry.objects.create(
+            edition=edition,
+            category=category,
+            initiative=initiative,
+            organisation_id=initiative.organisation_id,
+            entrant=actor,
+            submitted_at=timezone.now(),
+            **values,
+        )
+        record_event("prizes.entry.submitted", entry, actor, category=category.code)
+    return entry
+
+
+def _review(actor, entry: Entry, status: str, reason: str = "") -> Entry:
+    _require_secretariat(actor)
+    reason = (reason or "").strip()
+    if status == EntryStatus.NOT_ELIGIBLE and not reason:
+        raise ValidationError({"reason": _("Say why the entry is not eligible.")})
+    with transaction.atomic():
+        entry = Entry.objects.select_for_update().select_related("edition").get(pk=entry.pk)
+        require_phase(entry.edition, PhaseKind.REVIEW)
+        entry.status, entry.review_reason, entry.reviewed_at = status, reason, timezone.now()
+        entry.save(update_fields=["status", "review_reason", "reviewed_at", "updated_at"])
+        record_event(f"prizes.entry.{status}", entry, actor, reason=reason)
+        transaction.on_commit(lambda: notifications.review_decision(entry))
+    return entry
+
+
+def nominate(actor, entry: Entry) -> Entry:
+    """The entry is eligible: it becomes a nominee of its category."""
+    return _review(actor, entry, EntryStatus.NOMINATED)
+
+
+def declare_not_eligible(actor, entry: Entry, reason: str) -> Entry:
+    """The entry is not eligible, for `reason` (sent to the entrant)."""
+    return _review(actor, entry, EntryStatus.NOT_ELIGIBLE, reason)

@@ -8,4 +8,8 @@ urlpatterns = [
     path("prizes/new/", views.EditionCreateView.as_view(), name="create"),
     path("prizes/<int:year>/", views.EditionDetailView.as_view(), name="detail"),
     path("prizes/<int:year>/manage/", views.EditionManageView.as_view(), name="manage"),
+    path("prizes/<int:year>/enter/", views.EnterView.as_view(), name="enter"),
+    path("prizes/<int:year>/mine/", views.MyEntriesView.as_view(), name="my-entries"),
+    path("prizes/<int:year>/review/", views.ReviewView.as_view(), name="review"),
+    path("prizes/<int:year>/nominees/", views.NomineesView.as_view(), name="nominees"),
 ]

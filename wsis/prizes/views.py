@@ -1,6 +1,8 @@
 """Pages of the Prizes: the editions and their trend, one edition, the secretariat's set-up."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,8 +14,9 @@ from django.views.generic import TemplateView
 from wsis.core.errors import InvalidTransition
 from wsis.core.i18n import data_language
 from wsis.prizes import policies, services
-from wsis.prizes.forms import EditionRulesForm, PhasesForm, SpecialPrizeForm
-from wsis.prizes.models import Edition
+from wsis.prizes.choices import EntryStatus
+from wsis.prizes.forms import EditionRulesForm, EntryForm, PhasesForm, ReviewForm, SpecialPrizeForm
+from wsis.prizes.models import Edition, Entry
 from wsis.prizes.services import RULES
 from wsis.stocktaking.choices import Language
 
@@ -151,3 +154,122 @@ class EditionManageView(View):
                 form.cleaned_data["code"],
                 {data_language(): form.cleaned_data["name"]},
             )
+
+
+class EnterView(View):
+    """An organisation enters one of its published initiatives into a category."""
+
+    template_name = "prizes/entry_form.html"
+
+    def _edition(self, year):
+        return get_object_or_404(
+            Edition.objects.prefetch_related("phases", "categories"), year=year
+        )
+
+    def get(self, request, year: int):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        edition = self._edition(year)
+        form = EntryForm(edition=edition, user=request.user, initial={"language": data_language()})
+        return render(request, self.template_name, self._context(request, edition, form))
+
+    def post(self, request, year: int):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        edition = self._edition(year)
+        form = EntryForm(request.POST, edition=edition, user=request.user)
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            try:
+                services.enter(
+                    request.user,
+                    edition,
+                    form.cleaned_data["initiative"],
+                    form.cleaned_data["category"],
+                    **values,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            except InvalidTransition as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(request, _("Your entry was received. The secretariat reviews it."))
+                return redirect("prizes:my-entries", year=year)
+        return render(
+            request, self.template_name, self._context(request, edition, form), status=422
+        )
+
+    def _context(self, request, edition, form):
+        return {"edition": edition, "form": form}
+
+
+class MyEntriesView(LoginRequiredMixin, TemplateView):
+    template_name = "prizes/my_entries.html"
+
+    def get_context_data(self, year: int, **kwargs):
+        edition = get_object_or_404(Edition, year=year)
+        entries = Entry.objects.filter(edition=edition, entrant=self.request.user).select_related(
+            "category", "initiative"
+        )
+        return super().get_context_data(edition=edition, entries=entries, **kwargs)
+
+
+class ReviewView(View):
+    """The secretariat's eligibility review: each entry nominated or not eligible."""
+
+    template_name = "prizes/review.html"
+
+    def get(self, request, year: int):
+        _secretariat_only(request)
+        edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
+        entries = edition.entries.select_related("category", "initiative", "organisation")
+        status = request.GET.get("status") or EntryStatus.SUBMITTED
+        counts = dict(edition.entries.values_list("status").annotate(n=Count("pk")).order_by())
+        return render(
+            request,
+            self.template_name,
+            {
+                "edition": edition,
+                "entries": entries.filter(status=status),
+                "status": status,
+                "counts": [(v, label, counts.get(v, 0)) for v, label in EntryStatus.choices],
+                "form": ReviewForm(),
+            },
+        )
+
+    def post(self, request, year: int):
+        _secretariat_only(request)
+        entry = get_object_or_404(Entry, pk=request.POST.get("entry"), edition__year=year)
+        try:
+            if request.POST.get("decision") == "nominate":
+                services.nominate(request.user, entry)
+            else:
+                services.declare_not_eligible(request.user, entry, request.POST.get("reason", ""))
+        except (ValidationError, InvalidTransition) as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Saved."))
+        return redirect("prizes:review", year=year)
+
+
+class NomineesView(TemplateView):
+    """The nominees of an edition, per category (public once nominated)."""
+
+    template_name = "prizes/nominees.html"
+
+    def get_context_data(self, year: int, **kwargs):
+        edition = get_object_or_404(Edition, year=year)
+        nominees = (
+            Entry.objects.filter(edition=edition, status=EntryStatus.NOMINATED)
+            .select_related("category", "initiative", "organisation")
+            .order_by("category__position", "initiative__title")
+        )
+        by_category: dict = {}
+        for entry in nominees:
+            by_category.setdefault(entry.category, []).append(entry)
+        return super().get_context_data(
+            edition=edition,
+            categories=[(c, c.display_name(data_language()), e) for c, e in by_category.items()],
+            **kwargs,
+        )
