@@ -2,13 +2,18 @@
 
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
 
-from wsis.api.schemas import MessageOut
+from wsis.api.auth import OPTIONAL_AUTH_OPENAPI, optional_auth, token_or_session
+from wsis.api.ratelimit import limit
+from wsis.api.schemas import WRITE_ERRORS, MessageOut
 from wsis.core.i18n import data_language
-from wsis.prizes.choices import EntryStatus
+from wsis.prizes import policies, services, tally
+from wsis.prizes.choices import EntryStatus, PhaseKind
 from wsis.prizes.models import Edition, EditionCategory, Entry
 
 router = Router(tags=["prizes"])
@@ -138,4 +143,93 @@ def list_nominees(request, year: int, code: str):
             "short_description": entry.short_description,
         }
         for entry in entries
+    ]
+
+
+class VoteIn(Schema):
+    nominee: int = Field(description="The id of a nominee (an entry) of this edition.")
+
+
+class VoteOut(Schema):
+    id: int
+    nominee: int
+    category: str
+    cast_at: datetime
+
+
+class ResultNomineeOut(Schema):
+    nominee: int
+    title: str
+    votes: int
+    is_finalist: bool
+
+
+class ResultCategoryOut(Schema):
+    category: str
+    nominees: list[ResultNomineeOut]
+
+
+def _vote(request, year: int, payload: VoteIn, replace: bool):
+    entry = Entry.objects.filter(pk=payload.nominee, edition__year=year).first()
+    if entry is None:
+        raise ValidationError({"nominee": _("Choose one of the nominees.")})
+    address = request.META.get("REMOTE_ADDR")
+    vote = services.cast_vote(request.auth, entry.pk, address, replace=replace)
+    return {
+        "id": vote.pk,
+        "nominee": vote.entry_id,
+        "category": entry.category.code,
+        "cast_at": vote.cast_at,
+    }
+
+
+@router.post(
+    "/{int:year}/votes",
+    response={201: VoteOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    summary="Vote for a nominee (one vote per category; 409 for a second)",
+)
+@limit("voting", "120/m")
+def cast_vote(request, year: int, payload: VoteIn):
+    return Status(201, _vote(request, year, payload, replace=False))
+
+
+@router.put(
+    "/{int:year}/votes",
+    response={200: VoteOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    summary="Vote for a nominee, replacing one's vote in its category",
+)
+@limit("voting", "120/m")
+def replace_vote(request, year: int, payload: VoteIn):
+    return _vote(request, year, payload, replace=True)
+
+
+@router.get(
+    "/{int:year}/results",
+    response={200: list[ResultCategoryOut], 403: MessageOut, 404: MessageOut},
+    auth=optional_auth,
+    openapi_extra=OPTIONAL_AUTH_OPENAPI,
+    summary="The tally per category, from the valid votes (once voting has closed)",
+)
+def get_results(request, year: int):
+    edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
+    voting = edition.phase(PhaseKind.VOTING)
+    closed = voting is not None and voting.closes_at <= timezone.now()
+    if not (closed or policies.is_secretariat(request.user)):
+        raise PermissionDenied(_("The results are published when voting closes."))
+    return [
+        {
+            "category": row["category"].code,
+            "nominees": [
+                {
+                    "nominee": n["entry"].pk,
+                    "title": n["entry"].initiative.title,
+                    "votes": n["votes"],
+                    "is_finalist": n["is_finalist"],
+                }
+                for n in row["nominees"]
+            ],
+        }
+        for row in tally.results(edition)
     ]

@@ -3,6 +3,7 @@ its rules. Past editions carry the totals the sources give, so the trend shows f
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -195,3 +196,37 @@ class Entry(models.Model):
 
     def __str__(self):
         return f"{self.edition_id} {self.category_id} {self.initiative_id}"
+
+
+class Vote(models.Model):
+    """One voter's choice of one nominee in one category. Votes are never deleted nor counted
+    in place: a changed vote is voided (reason "changed") and a new one recorded, the
+    secretariat voids fraudulent ones with a reason, and the tally counts the valid rows."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="votes")
+    category = models.ForeignKey(EditionCategory, on_delete=models.CASCADE, related_name="votes")
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="votes")
+    voter = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="votes")
+    cast_at = models.DateTimeField(default=timezone.now, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    voided_at = models.DateTimeField(null=True, blank=True)
+    void_reason = models.CharField(max_length=300, blank=True)
+    voided_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            # The database itself refuses a second valid vote of a voter in a category.
+            models.UniqueConstraint(
+                fields=["voter", "category"],
+                condition=models.Q(voided_at__isnull=True),
+                name="one_valid_vote_per_voter_and_category",
+            ),
+        ]
+        indexes = [models.Index(fields=["category", "entry"], name="vote_tally")]
+
+    def __str__(self):
+        return f"{self.voter_id} → {self.entry_id}"

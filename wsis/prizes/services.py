@@ -15,7 +15,7 @@ from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
 from wsis.prizes import notifications, policies
 from wsis.prizes.choices import PHASE_ORDER, SECTIONS, EntryStatus, PhaseKind
-from wsis.prizes.models import Edition, EditionCategory, Entry, Phase
+from wsis.prizes.models import Edition, EditionCategory, Entry, Phase, Vote
 from wsis.taxonomy.models import PrizeCategory
 
 RULES = (
@@ -316,3 +316,89 @@ def nominate(actor, entry: Entry) -> Entry:
 def declare_not_eligible(actor, entry: Entry, reason: str) -> Entry:
     """The entry is not eligible, for `reason` (sent to the entrant)."""
     return _review(actor, entry, EntryStatus.NOT_ELIGIBLE, reason)
+
+
+# Votes
+
+
+def _require_voter(actor) -> None:
+    from allauth.account.models import EmailAddress
+
+    if actor is None or not actor.is_authenticated:
+        raise PermissionDenied(_("Sign in to vote."))
+    if not EmailAddress.objects.filter(user=actor, verified=True).exists():
+        raise PermissionDenied(_("Confirm your e-mail address to vote."))
+
+
+def _nominee(entry_id) -> Entry:
+    entry = (
+        Entry.objects.select_related("edition", "category").filter(pk=entry_id).first()
+        if str(entry_id).isdigit()
+        else None
+    )
+    if entry is None or entry.status != EntryStatus.NOMINATED:
+        raise ValidationError({"nominee": _("Choose one of the nominees.")})
+    return entry
+
+
+def cast_vote(actor, entry_id, address: str | None = None, replace: bool = False) -> Vote:
+    """The actor's vote for a nominee, while voting is open. A second vote in the same category
+    is refused (InvalidTransition) unless `replace`, which voids the first (reason "changed")
+    and records the new one in the same transaction."""
+    _require_voter(actor)
+    entry = _nominee(entry_id)
+    require_phase(entry.edition, PhaseKind.VOTING)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            current = (
+                Vote.objects.select_for_update()
+                .filter(voter=actor, category=entry.category, voided_at__isnull=True)
+                .first()
+            )
+            if current is not None:
+                if not replace:
+                    raise InvalidTransition(
+                        _("You have already voted in this category; change your vote instead."),
+                        code="already_voted",
+                    )
+                if current.entry_id == entry.pk:
+                    return current
+                current.voided_at, current.void_reason = now, VOTE_CHANGED
+                current.save(update_fields=["voided_at", "void_reason"])
+            return Vote.objects.create(
+                edition=entry.edition,
+                category=entry.category,
+                entry=entry,
+                voter=actor,
+                cast_at=now,
+                address=address or None,
+            )
+    except IntegrityError as error:
+        # Two requests of one voter at the same moment: the database kept one of them.
+        raise InvalidTransition(
+            _("You have already voted in this category; change your vote instead."),
+            code="already_voted",
+        ) from error
+
+
+VOTE_CHANGED = "changed"
+
+
+def void_votes(actor, edition: Edition, vote_ids, reason: str) -> int:
+    """Void these valid votes of the edition for `reason` (the secretariat, after the integrity
+    report); the tally, computed from the valid votes, changes with them. Returns how many."""
+    _require_secretariat(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why these votes are voided.")})
+    with transaction.atomic():
+        votes = Vote.objects.select_for_update().filter(
+            edition=edition, pk__in=list(vote_ids), voided_at__isnull=True
+        )
+        ids = list(votes.values_list("pk", flat=True))
+        Vote.objects.filter(pk__in=ids).update(
+            voided_at=timezone.now(), void_reason=reason[:300], voided_by=actor
+        )
+        record_event("prizes.votes.voided", edition, actor, votes=ids, reason=reason)
+    return len(ids)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("prizes/<int:year>/mine/", views.MyEntriesView.as_view(), name="my-entries"),
     path("prizes/<int:year>/review/", views.ReviewView.as_view(), name="review"),
     path("prizes/<int:year>/nominees/", views.NomineesView.as_view(), name="nominees"),
+    path("prizes/<int:year>/vote/", views.VoteView.as_view(), name="vote"),
 ]

@@ -7,14 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
+from django_ratelimit.decorators import ratelimit
 
 from wsis.core.errors import InvalidTransition
 from wsis.core.i18n import data_language
-from wsis.prizes import policies, services
-from wsis.prizes.choices import EntryStatus
+from wsis.prizes import policies, services, tally
+from wsis.prizes.choices import EntryStatus, PhaseKind
 from wsis.prizes.forms import EditionRulesForm, EntryForm, PhasesForm, ReviewForm, SpecialPrizeForm
 from wsis.prizes.models import Edition, Entry
 from wsis.prizes.services import RULES
@@ -273,3 +275,52 @@ class NomineesView(TemplateView):
             categories=[(c, c.display_name(data_language()), e) for c, e in by_category.items()],
             **kwargs,
         )
+
+
+@method_decorator(ratelimit(key="user_or_ip", rate="120/m", method="POST", block=True), name="post")
+class VoteView(LoginRequiredMixin, View):
+    """The ballot: one nominee per category, chosen or changed while voting is open; a voter
+    may come back for other categories."""
+
+    template_name = "prizes/vote.html"
+
+    def get(self, request, year: int):
+        edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
+        return render(request, self.template_name, self._context(request, edition))
+
+    def post(self, request, year: int):
+        edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
+        nominee = request.POST.get("nominee", "")
+        if not Entry.objects.filter(
+            pk=nominee if nominee.isdigit() else None, edition=edition
+        ).exists():
+            messages.error(request, _("Choose one of the nominees."))
+            return redirect("prizes:vote", year=year)
+        try:
+            services.cast_vote(request.user, nominee, request.META.get("REMOTE_ADDR"), replace=True)
+        except (ValidationError, InvalidTransition, PermissionDenied) as error:
+            for message in getattr(error, "messages", None) or [str(error)]:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("Your vote is recorded. You may change it until voting closes.")
+            )
+        return redirect("prizes:vote", year=year)
+
+    def _context(self, request, edition):
+        nominees = (
+            Entry.objects.filter(edition=edition, status=EntryStatus.NOMINATED)
+            .select_related("category", "initiative", "organisation")
+            .order_by("category__position", "initiative__title")
+        )
+        by_category: dict = {}
+        for entry in nominees:
+            by_category.setdefault(entry.category, []).append(entry)
+        return {
+            "edition": edition,
+            "voting": edition.phase(PhaseKind.VOTING),
+            "is_open": getattr(edition.current_phase(timezone.now()), "kind", None)
+            == PhaseKind.VOTING,
+            "categories": [(c, c.display_name(data_language()), e) for c, e in by_category.items()],
+            "choices": tally.voter_choices(edition, request.user),
+        }
