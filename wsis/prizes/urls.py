@@ -13,4 +13,6 @@ urlpatterns = [
     path("prizes/<int:year>/review/", views.ReviewView.as_view(), name="review"),
     path("prizes/<int:year>/nominees/", views.NomineesView.as_view(), name="nominees"),
     path("prizes/<int:year>/vote/", views.VoteView.as_view(), name="vote"),
+    path("prizes/<int:year>/integrity/", views.IntegrityView.as_view(), name="integrity"),
+    path("prizes/<int:year>/statistics/", views.StatisticsView.as_view(), name="statistics"),
 ]

@@ -1,5 +1,7 @@
 """Pages of the Prizes: the editions and their trend, one edition, the secretariat's set-up."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
@@ -15,11 +17,12 @@ from django_ratelimit.decorators import ratelimit
 
 from wsis.core.errors import InvalidTransition
 from wsis.core.i18n import data_language
-from wsis.prizes import policies, services, tally
+from wsis.prizes import integrity, policies, services, tally
 from wsis.prizes.choices import EntryStatus, PhaseKind
 from wsis.prizes.forms import EditionRulesForm, EntryForm, PhasesForm, ReviewForm, SpecialPrizeForm
-from wsis.prizes.models import Edition, Entry
+from wsis.prizes.models import Edition, Entry, Vote
 from wsis.prizes.services import RULES
+from wsis.prizes.statistics import edition_statistics
 from wsis.stocktaking.choices import Language
 
 
@@ -324,3 +327,66 @@ class VoteView(LoginRequiredMixin, View):
             "categories": [(c, c.display_name(data_language()), e) for c, e in by_category.items()],
             "choices": tally.voter_choices(edition, request.user),
         }
+
+
+class IntegrityView(View):
+    """The secretariat's voting integrity report, and voiding a group of votes with a reason."""
+
+    template_name = "prizes/integrity.html"
+
+    def get(self, request, year: int):
+        _secretariat_only(request)
+        edition = get_object_or_404(Edition, year=year)
+        patterns = integrity.report(edition)
+        voided = (
+            Vote.objects.filter(edition=edition, voided_at__isnull=False)
+            .values("void_reason")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+        )
+        return render(
+            request,
+            self.template_name,
+            {"edition": edition, "patterns": [(_key(p), p) for p in patterns], "voided": voided},
+        )
+
+    def post(self, request, year: int):
+        _secretariat_only(request)
+        edition = get_object_or_404(Edition, year=year)
+        chosen = {_key(p): p for p in integrity.report(edition)}.get(request.POST.get("pattern"))
+        if chosen is None:
+            messages.error(request, _("The report has changed since you read it; look again."))
+            return redirect("prizes:integrity", year=year)
+        try:
+            count = services.void_votes(
+                request.user, edition, chosen.vote_ids, request.POST.get("reason", "")
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("{count} votes voided.").format(count=count))
+        return redirect("prizes:integrity", year=year)
+
+
+def _key(pattern) -> str:
+    """A pattern's identity: its kind and its votes (it changes when they change)."""
+    digest = hashlib.sha256(",".join(map(str, pattern.vote_ids)).encode()).hexdigest()[:16]
+    return f"{pattern.kind}:{digest}"
+
+
+class StatisticsView(TemplateView):
+    template_name = "prizes/statistics.html"
+
+    def get_context_data(self, year: int, **kwargs):
+        edition = get_object_or_404(Edition, year=year)
+        figures = edition_statistics(edition)
+        busiest = max((day["valid"] for day in figures["votes_by_day"]), default=0) or 1
+        for day in figures["votes_by_day"]:
+            day["bar"] = round(100 * day["valid"] / busiest)
+        tables = [
+            (_("By category"), figures["by_category"]),
+            (_("By ITU region"), figures["by_region"]),
+            (_("By stakeholder type"), figures["by_stakeholder_type"]),
+        ]
+        return super().get_context_data(edition=edition, figures=figures, tables=tables, **kwargs)
