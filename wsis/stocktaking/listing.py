@@ -7,13 +7,7 @@ from django.utils import timezone
 
 from wsis.stocktaking import facet_index
 from wsis.stocktaking.fetch import list_data
-from wsis.stocktaking.filters import (
-    DEFAULT_LIGHTS,
-    PAGE_SIZE,
-    InitiativeFilter,
-    page_bounds,
-    published,
-)
+from wsis.stocktaking.filters import PAGE_SIZE, Chosen, InitiativeFilter, page_bounds, published
 
 
 @dataclass
@@ -23,20 +17,13 @@ class ListingPage:
     page_size: int
     results: list
     facets: dict
-    filters: InitiativeFilter
+    chosen: Chosen
 
 
-def _counts(filters) -> dict:
+def _counts(chosen: Chosen) -> dict:
     """Facet and status-light counts of the filtered initiatives, from the facet index."""
-    search = filters.text_search()
-    ids = search.matching_ids() if search else None
-    return facet_index.current().counts(
-        ids, filters.chosen_facets(), _lights_shown(filters), timezone.now()
-    )
-
-
-def _lights_shown(filters) -> tuple[str, ...]:
-    return tuple(filters.form.cleaned_data.get("status_light") or DEFAULT_LIGHTS)
+    ids = chosen.search.matching_ids() if chosen.search else None
+    return facet_index.current().counts(ids, chosen.facets, chosen.lights, timezone.now())
 
 
 def filtered(params):
@@ -54,19 +41,17 @@ def list_initiatives(
     """Filter, count, facet and page the published initiatives; `fetch` turns the page's ids
     into its results (model instances for the page, plain items for the API). Invalid filters
     raise ValidationError naming the parameter."""
-    filters = InitiativeFilter(params, queryset=published())
-    if not filters.is_valid():
-        raise ValidationError(filters.errors.as_data())
+    chosen = Chosen.of(params)
     start, end = page_bounds(page, page_size)
-    results = fetch(filters.page_ids(start, end))
-    counts = _counts(filters)
+    results = fetch(chosen.page_ids(start, end))
+    counts = _counts(chosen)
     lights = counts["status_light"]
     # The lights partition the matches, so the count needs no query of its own.
     return ListingPage(
-        count=sum(lights[light] for light in _lights_shown(filters)),
+        count=sum(lights[light] for light in chosen.lights),
         page=page,
         page_size=end - start,
         results=results,
         facets=counts,
-        filters=filters,
+        chosen=chosen,
     )

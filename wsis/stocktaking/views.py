@@ -21,7 +21,7 @@ from wsis.stocktaking import listing, policies, services
 from wsis.stocktaking.choices import Language, Status
 from wsis.stocktaking.display import facet_labels, schema_org
 from wsis.stocktaking.fetch import with_list_data
-from wsis.stocktaking.filters import PAGE_SIZE
+from wsis.stocktaking.filters import PAGE_SIZE, SORTS
 from wsis.stocktaking.forms import InitiativeForm
 from wsis.stocktaking.models import Initiative
 from wsis.stocktaking.steps import STEPS, step_fields
@@ -59,7 +59,8 @@ class InitiativeListView(TemplateView):
             return context
         context.update(
             page=page,
-            facets=facet_labels(page.facets, page.filters.form.cleaned_data),
+            facets=facet_labels(page.facets, page.chosen.values),
+            sorts=SORTS,
             query=self.request.GET.get("q", ""),
             params=self.request.GET,
             export_formats=EXPORT_LABELS,
