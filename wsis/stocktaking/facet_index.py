@@ -3,7 +3,9 @@
 Counting the facets of a search that matches 10,000 initiatives row by row costs tens of
 milliseconds (every initiative carries some thirty codes); here each code holds one bit per
 initiative id, so the counts of all codes for any set of initiatives are one AND and one
-popcount over a few megabytes, a few milliseconds whatever the set.
+popcount over a few megabytes, a few milliseconds whatever the set. The index also keeps, for
+each initiative, the run of codes it carries; a set of a few thousand initiatives is counted from
+those runs instead, in proportion to its size.
 
 Every worker process keeps its own index and brings it up to date from the database when the
 published set's version token (in the shared cache, replaced by `invalidate`) changes: it
@@ -30,6 +32,9 @@ REFRESH_MARGIN = timedelta(minutes=5)
 GROWTH = 8192
 CHUNK = 5000
 VERSION_KEY = "stocktaking:published:version"
+# Gathering and counting one code of a run costs about as much as ANDing and counting this many
+# bytes of bitmap, in a request (bench/search.py): the bitmaps are read from memory, not cache.
+RUN_COST = 32
 NEVER = np.iinfo(np.int64).min
 
 
@@ -50,6 +55,9 @@ class FacetIndex:
         self.bits = np.zeros((0, 0), np.uint8)  # row -> ids carrying the code, packed
         self.published = np.zeros(0, bool)  # by id
         self.active_at = np.zeros(0, np.int64)  # by id, microseconds since the epoch
+        # The code rows each id carries: rows[first[id] : first[id] + length[id]]. Replaced as a
+        # whole on each change, so that a reader never pairs new offsets with old rows.
+        self.runs = (np.zeros(0, np.int32), np.zeros(0, np.int64), np.zeros(0, np.int32))
 
     # Building and refreshing
 
@@ -86,7 +94,7 @@ class FacetIndex:
         code_ids: list[int] = []
         for pk, status, facet_codes, active_at in rows:
             if status == Status.PUBLISHED and active_at is not None:
-                for pair in facet_codes.split():
+                for pair in set(facet_codes.split()):
                     code_rows.append(self._row(pair))
                     code_ids.append(pk)
         self._grow(max(row[0] for row in rows))
@@ -100,12 +108,32 @@ class FacetIndex:
             if status == Status.PUBLISHED and active_at is not None:
                 self.published[pk] = True
                 self.active_at[pk] = _micros(active_at)
+        rows_ = np.array(code_rows, np.int64)
+        ids_ = np.array(code_ids, np.int64)
         if code_rows:
-            rows_ = np.array(code_rows, np.int64)
-            ids_ = np.array(code_ids, np.int64)
             flat = rows_ * self.bits.shape[1] + (ids_ >> 3)
             bit = np.uint8(1) << (ids_ & 7).astype(np.uint8)
             np.bitwise_or.at(self.bits.reshape(-1), flat, bit)
+        self._set_runs(ids, ids_, rows_)
+
+    def _set_runs(self, ids: np.ndarray, code_ids: np.ndarray, code_rows: np.ndarray) -> None:
+        """The runs of `ids` replaced by their codes (`code_ids` grouped by id); the old runs
+        are left as garbage, dropped once they outweigh the live ones."""
+        carried, first, length = self.runs
+        grown = np.zeros(self.capacity - first.size, np.int64)
+        first = np.concatenate([first, grown])
+        length = np.concatenate([length, grown.astype(np.int32)])
+        length[ids] = 0
+        with_codes, starts, counts = np.unique(code_ids, return_index=True, return_counts=True)
+        first[with_codes] = carried.size + starts
+        length[with_codes] = counts
+        carried = np.concatenate([carried, code_rows.astype(np.int32)])
+        if carried.size > 2 * int(length.sum()) + GROWTH:
+            live = np.flatnonzero(length)
+            carried = carried[_positions(first[live], length[live])]
+            ends = np.cumsum(length[live])
+            first[live] = ends - length[live]
+        self.runs = (carried, first, length)
 
     def refresh(self, token) -> None:
         started = timezone.now()
@@ -161,47 +189,72 @@ class FacetIndex:
             mask &= self._mask_of_codes(facet, codes)
         return mask
 
-    @staticmethod
-    def _shown(lights: dict, lights_shown) -> np.ndarray:
-        shown = np.zeros(next(iter(lights.values())).size, bool)
-        for light in lights_shown:
-            shown |= lights[light]
-        return shown
+    def select(self, chosen: dict, lights_shown, now: datetime) -> "Selection":
+        """The published initiatives carrying, for each facet in `chosen`, any of its codes,
+        whose activity light is in `lights_shown`."""
+        return Selection(self, chosen, lights_shown, now)
 
-    def keep(self, ids: list[int], chosen: dict, lights_shown, now: datetime) -> list[int]:
-        """`ids` (in their order) of the initiatives passing the facet and activity filters."""
-        selected = self._chosen(chosen) & self._shown(self.lights(now), lights_shown)
-        return [pk for pk in ids if pk < self.capacity and selected[pk]]
-
-    def _totals(self, packed: np.ndarray) -> np.ndarray:
-        """How many of the ids set in `packed` each code has: 64 ids per operation, and only
-        over the words where some id is set."""
-        words = packed.view(np.uint64)
+    def _totals(self, shown: np.ndarray) -> np.ndarray:
+        """How many of the ids set in `shown` each code has. A sparse set is counted from the
+        runs of codes its initiatives carry, in proportion to its size; a larger one over the
+        bitmaps, 64 ids per operation, which reads every code's bitmap whatever the set."""
+        ids = np.flatnonzero(shown)
+        # Every published initiative carries a code at least (its language).
+        if ids.size * RUN_COST < self.bits.size:
+            carried, first, length = self.runs
+            lengths = length[ids]
+            if int(lengths.sum()) * RUN_COST < self.bits.size:
+                positions = _positions(first[ids], lengths)
+                return np.bincount(carried[positions], minlength=len(self.pairs))
+        words = np.packbits(shown, bitorder="little").view(np.uint64)
         bits = self.bits.view(np.uint64)
         used = np.flatnonzero(words)
         if used.size < words.size // 2:
             words, bits = words[used], bits[:, used]
         return np.bitwise_count(bits & words).sum(axis=1, dtype=np.int64)
 
-    def counts(self, ids, chosen: dict, lights_shown, now: datetime) -> dict[str, dict[str, int]]:
-        """Facet counts of the published initiatives among `ids` (all of them when None)
-        carrying, for each facet in `chosen`, any of its codes, whose activity light is in
-        `lights_shown`; and the activity-light counts of all of them."""
-        mask = self._chosen(chosen)
+
+class Selection:
+    """Initiatives chosen by facets and activity lights at one moment (`FacetIndex.select`):
+    what a list keeps of its candidates and what it counts, the masks computed once."""
+
+    def __init__(self, index: FacetIndex, chosen: dict, lights_shown, now: datetime):
+        self.index = index
+        self.chosen = index._chosen(chosen)
+        self.lights = index.lights(now)
+        self.shown = np.zeros(index.capacity, bool)
+        for light in lights_shown:
+            self.shown |= self.lights[light]
+        self.shown &= self.chosen
+
+    def keep(self, ids: list[int]) -> list[int]:
+        """`ids` (in their order) of the selected initiatives."""
+        capacity, shown = self.index.capacity, self.shown
+        return [pk for pk in ids if pk < capacity and shown[pk]]
+
+    def counts(self, ids=None) -> dict[str, dict[str, int]]:
+        """Facet counts of the selected initiatives among `ids` (all of them when None), and
+        the activity-light counts of those among `ids` that the facets choose."""
+        mask = self.chosen
         if ids is not None:
-            mask &= self._mask_of_ids(ids)
-        lights = self.lights(now)
-        totals = self._totals(
-            np.packbits(mask & self._shown(lights, lights_shown), bitorder="little")
-        )
+            mask = mask & self.index._mask_of_ids(ids)
+        totals = self.index._totals(mask & self.shown)
         result: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        for row in np.flatnonzero(totals):
-            facet, code = self.pairs[row]
-            result.setdefault(facet, {})[code] = int(totals[row])
+        rows = np.flatnonzero(totals)
+        for row, total in zip(rows.tolist(), totals[rows].tolist(), strict=True):
+            facet, code = self.index.pairs[row]
+            result.setdefault(facet, {})[code] = total
         result["status_light"] = {
-            light: int(np.count_nonzero(mask & lights[light])) for light in StatusLight.values
+            light: int(np.count_nonzero(mask & self.lights[light])) for light in StatusLight.values
         }
         return result
+
+
+def _positions(first: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions of the runs starting at `first`, of `lengths`, one after another."""
+    ends = np.cumsum(lengths)
+    total = int(ends[-1]) if ends.size else 0
+    return np.repeat(first - (ends - lengths), lengths) + np.arange(total)
 
 
 _index = FacetIndex()

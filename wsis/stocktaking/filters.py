@@ -217,24 +217,25 @@ class Chosen:
         the page, its count and its facets."""
         return Search(self.text, self.values.get("mode")) if self.text else None
 
-    def page_ids(self, start: int, end: int) -> list[int]:
-        """The ids of one page in the chosen order; by search rank when searching.
-        Only ids are sorted: the rows are fetched whole afterwards, for that page alone."""
+    def page_ids(self, start: int, end: int, selection: facet_index.Selection) -> list[int]:
+        """The ids of one page in the chosen order; by search rank when searching (`selection`
+        is the facet index's selection of these filters). Only ids are sorted: the rows are
+        fetched whole afterwards, for that page alone."""
         if self.search and (self.values.get("sort") or "relevance") == "relevance":
-            return self._ranked_ids(start, end)
+            return self._ranked_ids(start, end, selection)
         return list(self.filterset().qs.values_list("pk", flat=True)[start:end])
 
-    def _ranked_ids(self, start: int, end: int) -> list[int]:
+    def _ranked_ids(self, start: int, end: int, selection: facet_index.Selection) -> list[int]:
         """Ids of one page by search rank. The index's best few hundred are filtered first;
         only when the filters leave too few of them is the full ranking joined and sorted.
         Each ranking is filtered before they are fused, so that every page ranks the same set;
         the semantic ranking is short (at most `SEARCH_SEMANTIC_LIMIT`) and always whole."""
-        search, index, now = self.search, facet_index.current(), timezone.now()
-        semantic = index.keep(search.semantic_ids(), self.facets, self.lights, now)
+        search = self.search
+        semantic = selection.keep(search.semantic_ids())
         limit = max(RANKED_CANDIDATES, 4 * end)
         candidates = fulltext.best_ids(search.text, limit) if search.uses_keywords else []
         # The candidates match already; the other filters are checked in the facet index.
-        keyword = index.keep(candidates, self.facets, self.lights, now)
+        keyword = selection.keep(candidates)
         if len(keyword) < end and len(candidates) == limit:
             unsearched = self.filterset().filtered(skip=("q",))
             if not self.values.get("status_light"):

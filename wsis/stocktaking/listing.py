@@ -20,12 +20,6 @@ class ListingPage:
     chosen: Chosen
 
 
-def _counts(chosen: Chosen) -> dict:
-    """Facet and status-light counts of the filtered initiatives, from the facet index."""
-    ids = chosen.search.matching_ids() if chosen.search else None
-    return facet_index.current().counts(ids, chosen.facets, chosen.lights, timezone.now())
-
-
 def filtered(params):
     """Every published initiative matching the list's filters (for exports); invalid filters
     raise ValidationError naming the parameter."""
@@ -42,9 +36,11 @@ def list_initiatives(
     into its results (model instances for the page, plain items for the API). Invalid filters
     raise ValidationError naming the parameter."""
     chosen = Chosen.of(params)
+    selection = facet_index.current().select(chosen.facets, chosen.lights, timezone.now())
     start, end = page_bounds(page, page_size)
-    results = fetch(chosen.page_ids(start, end))
-    counts = _counts(chosen)
+    results = fetch(chosen.page_ids(start, end, selection))
+    # Facet and activity-light counts of every match, from the facet index.
+    counts = selection.counts(chosen.search.matching_ids() if chosen.search else None)
     lights = counts["status_light"]
     # The lights partition the matches, so the count needs no query of its own.
     return ListingPage(
