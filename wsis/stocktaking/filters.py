@@ -159,9 +159,9 @@ def clean(params) -> dict:
     builds, a millisecond for these thirteen on every list request. Invalid values raise
     ValidationError naming the parameter."""
     values, errors = {}, {}
-    for name, field in _form_fields().items():
+    for name, checked in _form_fields().items():
         try:
-            values[name] = field.clean(field.widget.value_from_datadict(params, None, name))
+            values[name] = checked.clean(checked.widget.value_from_datadict(params, None, name))
         except ValidationError as error:
             errors[name] = error.error_list
     if errors:

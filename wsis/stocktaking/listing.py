@@ -1,5 +1,6 @@
 """A page of published initiatives with its facet counts: shared by the list page and the API."""
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -8,6 +9,10 @@ from django.utils import timezone
 from wsis.stocktaking import facet_index
 from wsis.stocktaking.fetch import list_data
 from wsis.stocktaking.filters import PAGE_SIZE, Chosen, InitiativeFilter, page_bounds, published
+
+# Threads that count facets while the request's own thread waits on the database for its page
+# (SQLite and psycopg let go of the GIL meanwhile): on a second core the counts take no time.
+_beside = ThreadPoolExecutor(thread_name_prefix="facet-counts")
 
 
 @dataclass
@@ -38,9 +43,12 @@ def list_initiatives(
     chosen = Chosen.of(params)
     selection = facet_index.current().select(chosen.facets, chosen.lights, timezone.now())
     start, end = page_bounds(page, page_size)
+    # Facet and activity-light counts of every match, from the facet index, made beside the
+    # page's own query.
+    matches = chosen.search.matching_ids() if chosen.search else None
+    counting = _beside.submit(selection.counts, matches)
     results = fetch(chosen.page_ids(start, end, selection))
-    # Facet and activity-light counts of every match, from the facet index.
-    counts = selection.counts(chosen.search.matching_ids() if chosen.search else None)
+    counts = counting.result()
     lights = counts["status_light"]
     # The lights partition the matches, so the count needs no query of its own.
     return ListingPage(
