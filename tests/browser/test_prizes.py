@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.stocktaking.factories import moderator
-from wsis.core.testing.browser import axe_violations, describe, screenshot
+from wsis.core.testing.browser import SCREENSHOTS, axe_violations, describe, screenshot
 from wsis.prizes import services
 from wsis.prizes.choices import PhaseKind
 from wsis.prizes.history import load_past_editions
@@ -40,3 +40,68 @@ def test_the_editions_and_an_edition_in_arabic(page):
     screenshot(page, "prize-edition-ar")
     failures["edition"] = axe_violations(page)
     assert not any(failures.values()), describe({k: v for k, v in failures.items() if v})
+
+
+def test_the_results_in_arabic_with_a_certificate(page):
+    from tests.prizes.test_entries import edition_in, initiative
+    from tests.prizes.test_selection import finalists
+    from wsis.prizes.choices import AwardKind
+    from wsis.prizes.models import Award, Entry
+
+    edition = edition_in("announcement")
+    winner, champion = finalists(edition, votes=(3, 1))
+    project = initiative(
+        title="شبكات مجتمعية للقرى الجبلية",
+        language="ar",
+        summary="يبني القرويون شبكتهم اللاسلكية ويديرونها بأنفسهم مع جامعة إقليمية.",
+    )
+    Entry.objects.filter(pk=winner.pk).update(initiative=project, language="ar")
+    award = Award.objects.create(
+        edition=edition, category=winner.category, entry=winner, kind=AwardKind.WINNER
+    )
+    Award.objects.create(
+        edition=edition, category=champion.category, entry=champion, kind=AwardKind.CHAMPION
+    )
+    page.goto(f"/ar/prizes/{edition.year}/results/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.get_by_role("link", name="شبكات مجتمعية للقرى الجبلية", exact=True).is_visible()
+    link = page.locator(f'a[href$="/certificates/{award.pk}.pdf"]')
+    assert link.is_visible() and "الشهادة" in link.inner_text()
+    screenshot(page, "prize-results-ar")
+    failures = axe_violations(page)
+    assert not failures, describe(failures)
+    response = page.request.get(link.get_attribute("href"))
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    (SCREENSHOTS / "certificate-ar-browser.pdf").write_bytes(response.body())
+    page.goto(f"/ar/prizes/{edition.year}/results/C2/")
+    assert page.locator("h2").first.inner_text().startswith("C2")
+
+
+def test_an_expert_scores_in_arabic(page):
+    from tests.accounts.factories import PASSWORD
+    from tests.prizes.test_entries import edition_in
+    from tests.prizes.test_selection import expert, finalists
+    from wsis.prizes.choices import Criterion
+    from wsis.prizes.models import ScoreSheet
+
+    edition = edition_in("selection")
+    first, _second = finalists(edition, votes=(2, 1))
+    jury = expert(edition)
+    page.goto("/ar/accounts/login/")
+    page.locator("#id_login").fill(jury.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url("**/accounts/profile/")
+    page.goto(f"/ar/prizes/{edition.year}/scoring/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    card = page.locator(f"#finalist-{first.pk}")
+    for index, name in enumerate(Criterion.values):
+        card.locator(f"input[name=entry-{first.pk}-{name}]").fill(str(4 + index))
+    card.get_by_role("button").click()
+    page.locator(".alert-success").wait_for()
+    assert ScoreSheet.objects.get(expert=jury).scores == {
+        name: 4 + index for index, name in enumerate(Criterion.values)
+    }
+    screenshot(page, "prize-scoring-ar")
+    failures = axe_violations(page)
+    assert not failures, describe(failures)

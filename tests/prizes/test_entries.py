@@ -22,12 +22,12 @@ pytestmark = pytest.mark.django_db
 WORDS = " ".join(["word"] * 160)
 
 
-def edition_in(phase: str) -> Edition:
+def edition_in(phase: str, year: int = 2027) -> Edition:
     """An edition whose phase `phase` is open now (the earlier ones closed)."""
     now = timezone.now()
     index = list(PhaseKind.values).index(phase)
     start = now - timedelta(days=30 * index + 1)
-    edition = services.create_edition(moderator(), 2027)
+    edition = services.create_edition(moderator(), year)
     services.set_phases(
         moderator(),
         edition,

@@ -1,9 +1,11 @@
 """`/api/v1/prizes/editions`: the Prizes editions, their phases, categories and rules."""
 
 from datetime import datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -14,7 +16,7 @@ from wsis.api.schemas import WRITE_ERRORS, MessageOut
 from wsis.core.i18n import data_language
 from wsis.prizes import policies, services, tally
 from wsis.prizes.choices import EntryStatus, PhaseKind
-from wsis.prizes.models import Edition, EditionCategory, Entry
+from wsis.prizes.models import Award, Edition, EditionCategory, Entry
 
 router = Router(tags=["prizes"])
 
@@ -164,9 +166,23 @@ class ResultNomineeOut(Schema):
     is_finalist: bool
 
 
+class AwardOut(Schema):
+    id: int
+    kind: Literal["winner", "champion"]
+    nominee: int
+    title: str
+    organisation: str | None
+    certificate: str = Field(description="Path of the PDF certificate, in the entry's language.")
+
+
 class ResultCategoryOut(Schema):
     category: str
     nominees: list[ResultNomineeOut]
+    awards: list[AwardOut] = Field(
+        default_factory=list,
+        description="The winner then the champions, once the announcement phase has opened "
+        "(empty before).",
+    )
 
 
 def _vote(request, year: int, payload: VoteIn, replace: bool):
@@ -210,7 +226,8 @@ def replace_vote(request, year: int, payload: VoteIn):
     response={200: list[ResultCategoryOut], 403: MessageOut, 404: MessageOut},
     auth=optional_auth,
     openapi_extra=OPTIONAL_AUTH_OPENAPI,
-    summary="The tally per category, from the valid votes (once voting has closed)",
+    summary="The tally per category, from the valid votes (once voting has closed), with the "
+    "winners and champions (once the announcement phase has opened)",
 )
 def get_results(request, year: int):
     edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
@@ -218,9 +235,11 @@ def get_results(request, year: int):
     closed = voting is not None and voting.closes_at <= timezone.now()
     if not (closed or policies.is_secretariat(request.user)):
         raise PermissionDenied(_("The results are published when voting closes."))
+    awards = _awards(edition) if policies.results_are_public(edition) else {}
     return [
         {
             "category": row["category"].code,
+            "awards": awards.get(row["category"].pk, []),
             "nominees": [
                 {
                     "nominee": n["entry"].pk,
@@ -233,3 +252,25 @@ def get_results(request, year: int):
         }
         for row in tally.results(edition)
     ]
+
+
+def _awards(edition: Edition) -> dict[int, list[dict]]:
+    """The edition's awards by category id, the winner first."""
+    by_category: dict = {}
+    awards = Award.objects.filter(edition=edition).select_related(
+        "category", "entry__initiative", "entry__organisation"
+    )
+    for award in awards:
+        by_category.setdefault(award.category_id, []).append(
+            {
+                "id": award.pk,
+                "kind": award.kind,
+                "nominee": award.entry_id,
+                "title": award.entry.initiative.title,
+                "organisation": award.entry.organisation.name
+                if award.entry.organisation_id
+                else None,
+                "certificate": reverse("prizes:certificate", args=[edition.year, award.pk]),
+            }
+        )
+    return by_category

@@ -30,3 +30,24 @@ SECTIONS = (
     "partnerships",
     "challenges",
 )
+
+
+class Criterion(models.TextChoices):
+    """The published criteria on which experts score each finalist."""
+
+    RESULTS_AND_IMPACT = "results_and_impact", _("Results and impact")
+    COMMUNITY_EMPOWERMENT = "community_empowerment", _("Community empowerment")
+    SDG_RELEVANCE = "sdg_relevance", _("Relevance to the SDGs")
+    REPLICATION = "replication", _("Potential for replication")
+    SUSTAINABILITY = "sustainability", _("Sustainability")
+    PARTNERSHIPS = "partnerships", _("Partnerships")
+    WSIS_VALUES = "wsis_values", _("Promotion of WSIS values")
+
+
+# Each criterion is scored from SCORE_MIN to SCORE_MAX.
+SCORE_MIN, SCORE_MAX = 1, 10
+
+
+class AwardKind(models.TextChoices):
+    WINNER = "winner", _("Winner")
+    CHAMPION = "champion", _("Champion")

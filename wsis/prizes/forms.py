@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wsis.prizes.choices import SECTIONS, PhaseKind
+from wsis.accounts.choices import Role
+from wsis.prizes.choices import SCORE_MAX, SCORE_MIN, SECTIONS, Criterion, PhaseKind
 from wsis.prizes.models import Edition, Entry
 from wsis.prizes.services import RULES
 from wsis.stocktaking.choices import Language
@@ -111,3 +112,38 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ExpertForm(forms.Form):
+    """An expert of the jury to assign to an edition (users with the expert role not yet on it)."""
+
+    expert = forms.ModelChoiceField(label=_("Expert"), queryset=None)
+
+    def __init__(self, *args, edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wsis.accounts.models import User
+
+        self.fields["expert"].queryset = (
+            User.objects.filter(role=Role.EXPERT, is_active=True)
+            .exclude(prize_assignments__edition=edition)
+            .order_by("email")
+        )
+
+
+class ScoreSheetForm(forms.Form):
+    """One finalist's score on each published criterion, and an optional comment."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in Criterion.choices:
+            self.fields[name] = forms.IntegerField(
+                label=label,
+                min_value=SCORE_MIN,
+                max_value=SCORE_MAX,
+                widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Comment (for the secretariat)"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2, "dir": "auto", "class": "form-control"}),
+        )

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wsis.core.i18n import translated
-from wsis.prizes.choices import PHASE_ORDER, EntryStatus, PhaseKind
+from wsis.prizes.choices import (
+    PHASE_ORDER,
+    SCORE_MAX,
+    SCORE_MIN,
+    AwardKind,
+    Criterion,
+    EntryStatus,
+    PhaseKind,
+)
 from wsis.stocktaking.choices import Language
 
 
@@ -230,3 +238,114 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.voter_id} → {self.entry_id}"
+
+
+class ExpertAssignment(models.Model):
+    """An expert of the prize jury assigned to an edition by the secretariat: only assigned
+    experts score the edition's finalists."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="experts")
+    expert = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="prize_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["assigned_at", "pk"]
+        verbose_name = _("expert assignment")
+        verbose_name_plural = _("expert assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "expert"], name="one_assignment_per_expert")
+        ]
+
+    def __str__(self):
+        return f"{self.edition_id} {self.expert_id}"
+
+
+def _score_field(criterion: Criterion):
+    return models.PositiveSmallIntegerField(criterion.label)
+
+
+class ScoreSheet(models.Model):
+    """One expert's scores of one finalist, one per criterion from SCORE_MIN to SCORE_MAX;
+    changed in place (with history) until the selection phase closes."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="score_sheets")
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="score_sheets")
+    expert = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="prize_score_sheets"
+    )
+    results_and_impact = _score_field(Criterion.RESULTS_AND_IMPACT)
+    community_empowerment = _score_field(Criterion.COMMUNITY_EMPOWERMENT)
+    sdg_relevance = _score_field(Criterion.SDG_RELEVANCE)
+    replication = _score_field(Criterion.REPLICATION)
+    sustainability = _score_field(Criterion.SUSTAINABILITY)
+    partnerships = _score_field(Criterion.PARTNERSHIPS)
+    wsis_values = _score_field(Criterion.WSIS_VALUES)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("score sheet")
+        verbose_name_plural = _("score sheets")
+        constraints = [
+            # The database itself refuses a second sheet of one expert for one finalist.
+            models.UniqueConstraint(
+                fields=["expert", "entry"], name="one_score_sheet_per_expert_and_finalist"
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__gte": SCORE_MIN, f"{name}__lte": SCORE_MAX}),
+                    name=f"score_sheet_{name}_range",
+                )
+                for name in Criterion.values
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.expert_id} → {self.entry_id}"
+
+    @property
+    def scores(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in Criterion.values}
+
+
+class Award(models.Model):
+    """A finalist's prize: the winner of its category, or a champion (the category's other
+    finalists), confirmed by the secretariat."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="awards")
+    category = models.ForeignKey(EditionCategory, on_delete=models.PROTECT, related_name="awards")
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="awards")
+    kind = models.CharField(_("award"), max_length=10, choices=AwardKind.choices)
+    confirmed_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["category__position", "-kind", "pk"]  # the winner first
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            # The database itself refuses a second winner in a category.
+            models.UniqueConstraint(
+                fields=["category"],
+                condition=models.Q(kind=AwardKind.WINNER),
+                name="one_winner_per_category",
+            ),
+            models.UniqueConstraint(fields=["entry"], name="one_award_per_entry"),
+        ]
+
+    def __str__(self):
+        return f"{self.category_id} {self.kind} {self.entry_id}"
+
+    @property
+    def is_winner(self) -> bool:
+        return self.kind == AwardKind.WINNER

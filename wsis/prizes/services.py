@@ -1,7 +1,9 @@
-"""Every change to an edition: create it, set its rules, its phases and its special prizes.
+"""Every change to the Prizes: an edition, its rules, phases and special prizes; entries and
+their review; votes; the experts' assignments and scores; the winners and champions.
 
-Each function checks that the actor is the secretariat, validates, runs in one transaction and
-records an event (`prizes.edition.created`, …), like the registry's services.
+Each function checks the actor (the secretariat, an entrant, a voter, an assigned expert), the
+phase and the clock (`require_phase`), validates, runs in one transaction and records an event
+(`prizes.edition.created`, …), like the registry's services.
 """
 
 from datetime import datetime
@@ -13,9 +15,27 @@ from django.utils.translation import gettext as _
 
 from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
-from wsis.prizes import notifications, policies
-from wsis.prizes.choices import PHASE_ORDER, SECTIONS, EntryStatus, PhaseKind
-from wsis.prizes.models import Edition, EditionCategory, Entry, Phase, Vote
+from wsis.prizes import notifications, policies, tally
+from wsis.prizes.choices import (
+    PHASE_ORDER,
+    SCORE_MAX,
+    SCORE_MIN,
+    SECTIONS,
+    AwardKind,
+    Criterion,
+    EntryStatus,
+    PhaseKind,
+)
+from wsis.prizes.models import (
+    Award,
+    Edition,
+    EditionCategory,
+    Entry,
+    ExpertAssignment,
+    Phase,
+    ScoreSheet,
+    Vote,
+)
 from wsis.taxonomy.models import PrizeCategory
 
 RULES = (
@@ -206,6 +226,13 @@ def _entry_problems(edition, initiative, category, values: dict, entry=None) -> 
     problems = {}
     if initiative.status != Status.PUBLISHED:
         problems["initiative"] = _("Only an initiative published in the registry can be entered.")
+    if not edition.previous_winners_eligible and "initiative" not in problems:
+        won = _earlier_win(edition, initiative)
+        if won is not None:
+            problems["initiative"] = _(
+                "This project won the WSIS Prizes {year}; previous winners may not enter this "
+                "edition."
+            ).format(year=won.edition.year)
     if category is None or category.edition_id != edition.pk:
         problems["category"] = _("Choose one of this edition's categories.")
     if values.get("language") not in edition.languages:
@@ -246,6 +273,18 @@ def _entry_problems(edition, initiative, category, values: dict, entry=None) -> 
                 "This looks like the same project as “{title}”, already entered in this edition."
             ).format(title=copy.title)
     return problems
+
+
+def _earlier_win(edition, initiative):
+    """The initiative's win in an earlier edition, if any."""
+    return (
+        Award.objects.filter(
+            kind=AwardKind.WINNER, entry__initiative=initiative, edition__year__lt=edition.year
+        )
+        .select_related("edition")
+        .order_by("-edition__year")
+        .first()
+    )
 
 
 def _entered_copy(edition, initiative, others):
@@ -402,3 +441,165 @@ def void_votes(actor, edition: Edition, vote_ids, reason: str) -> int:
         )
         record_event("prizes.votes.voided", edition, actor, votes=ids, reason=reason)
     return len(ids)
+
+
+# Expert selection
+
+
+def _before_selection_closes(edition: Edition) -> None:
+    selection = edition.phase(PhaseKind.SELECTION)
+    if edition.is_past or (selection and selection.closes_at <= timezone.now()):
+        raise InvalidTransition(
+            _("The expert selection of this edition has closed."), code="phase_closed"
+        )
+
+
+def assign_expert(actor, edition: Edition, expert) -> ExpertAssignment:
+    """Assign an expert of the jury (a user with the expert role) to the edition, at any time
+    until its selection phase closes."""
+    _require_secretariat(actor)
+    if not policies.is_expert(expert):
+        raise ValidationError({"expert": _("Only a user with the expert role can be assigned.")})
+    try:
+        with transaction.atomic():
+            edition = Edition.objects.select_for_update().get(pk=edition.pk)
+            _before_selection_closes(edition)
+            assignment = ExpertAssignment.objects.create(
+                edition=edition, expert=expert, assigned_by=actor
+            )
+            record_event("prizes.expert.assigned", edition, actor, expert=expert.pk)
+    except IntegrityError as error:
+        raise ValidationError(
+            {"expert": _("This expert is already assigned to the edition.")}
+        ) from error
+    return assignment
+
+
+def unassign_expert(actor, edition: Edition, expert) -> None:
+    """Withdraw an expert from the edition, as long as they have scored nothing in it."""
+    _require_secretariat(actor)
+    with transaction.atomic():
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        _before_selection_closes(edition)
+        if ScoreSheet.objects.filter(edition=edition, expert=expert).exists():
+            raise InvalidTransition(
+                _("This expert has already scored finalists; the assignment stays."),
+                code="invalid_transition",
+            )
+        ExpertAssignment.objects.filter(edition=edition, expert=expert).delete()
+        record_event("prizes.expert.unassigned", edition, actor, expert=expert.pk)
+
+
+def _validated_scores(scores: dict) -> dict[str, int]:
+    """Every criterion given a whole number from SCORE_MIN to SCORE_MAX, else ValidationError."""
+    scores = scores or {}
+    errors = {name: _("Not a criterion.") for name in set(scores) - set(Criterion.values)}
+    values = {}
+    for name in Criterion.values:
+        value = scores.get(name)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            value = None
+        if value is None or not SCORE_MIN <= value <= SCORE_MAX:
+            errors[name] = _("Score each criterion from {low} to {high}.").format(
+                low=SCORE_MIN, high=SCORE_MAX
+            )
+        values[name] = value
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def score_finalist(actor, entry: Entry, scores: dict, comment: str = "") -> ScoreSheet:
+    """The actor's score sheet for a finalist (`tally.finalists`) of an edition they are
+    assigned to, while its selection phase is open: every criterion from 1 to 10. Scoring the
+    same finalist again changes the sheet (one per expert and finalist, kept by the database)."""
+    entry = Entry.objects.select_related("edition", "category").get(pk=entry.pk)
+    if not policies.is_assigned_expert(actor, entry.edition):
+        raise PermissionDenied(
+            _("Only an expert assigned to this edition may score its finalists.")
+        )
+    require_phase(entry.edition, PhaseKind.SELECTION)
+    if not tally.is_finalist(entry):
+        raise ValidationError({"entry": _("Only the finalists of the edition are scored.")})
+    values = _validated_scores(scores)
+    try:
+        with transaction.atomic():
+            sheet = ScoreSheet.objects.select_for_update().filter(expert=actor, entry=entry).first()
+            sheet = sheet or ScoreSheet(edition=entry.edition, entry=entry, expert=actor)
+            for name, value in values.items():
+                setattr(sheet, name, value)
+            sheet.comment = (comment or "").strip()
+            sheet.save()
+            record_event("prizes.score_sheet.saved", sheet, actor, entry=entry.pk, **values)
+    except IntegrityError as error:
+        # The same expert saving the same finalist twice at once: the database kept one.
+        raise InvalidTransition(
+            _("Your scores of this finalist were saved twice at once; try again."),
+            code="conflict",
+        ) from error
+    return sheet
+
+
+# Winners and champions
+
+
+def _require_open(edition: Edition, *kinds: str) -> Phase:
+    """The first of the phases `kinds` open now, else require_phase's refusal for the first."""
+    now = timezone.now()
+    for kind in kinds:
+        phase = edition.phase(kind)
+        if phase is not None and phase.is_open(now):
+            return phase
+    return require_phase(edition, kinds[0], now)
+
+
+def confirm_winner(actor, entry: Entry, replace: bool = False) -> list[Award]:
+    """The secretariat confirms a finalist as the winner of its category, during the selection or
+    the announcement phase; the category's other finalists become its champions, in the same
+    transaction. A category has one winner (the database refuses a second); while the selection
+    is open, `replace` withdraws the category's awards and confirms again."""
+    _require_secretariat(actor)
+    entry = Entry.objects.select_related("edition", "category").get(pk=entry.pk)
+    phase = _require_open(entry.edition, PhaseKind.SELECTION, PhaseKind.ANNOUNCEMENT)
+    finalists = dict(tally.finalists(entry.edition)).get(entry.category, [])
+    if entry not in finalists:
+        raise ValidationError({"entry": _("Only a finalist of the category can win it.")})
+    try:
+        with transaction.atomic():
+            category = EditionCategory.objects.select_for_update().get(pk=entry.category_id)
+            current = Award.objects.filter(category=category)
+            if current.exists():
+                if not replace or phase.kind != PhaseKind.SELECTION:
+                    raise InvalidTransition(
+                        _("This category already has a winner."), code="winner_confirmed"
+                    )
+                for award in current:  # one by one, so that history records each
+                    award.delete()
+            now = timezone.now()
+            awards = [
+                Award.objects.create(
+                    edition=entry.edition,
+                    category=category,
+                    entry=finalist,
+                    kind=AwardKind.WINNER if finalist == entry else AwardKind.CHAMPION,
+                    confirmed_by=actor,
+                    confirmed_at=now,
+                )
+                for finalist in [entry, *(f for f in finalists if f != entry)]
+            ]
+            record_event(
+                "prizes.award.winner_confirmed",
+                entry,
+                actor,
+                category=category.code,
+                champions=[award.entry_id for award in awards[1:]],
+                replaced=replace,
+            )
+    except IntegrityError as error:
+        # Two confirmations of one category at the same moment: the database kept one.
+        raise InvalidTransition(
+            _("This category already has a winner."), code="winner_confirmed"
+        ) from error
+    return awards

@@ -1,9 +1,10 @@
-"""The tally: computed from the valid votes every time, never kept as a counter."""
+"""The tally: computed from the valid votes every time, never kept as a counter; the finalists
+it makes, and the experts' mean scores of them."""
 
-from django.db.models import Count
+from django.db.models import Avg, Count, F
 
-from wsis.prizes.choices import EntryStatus
-from wsis.prizes.models import Edition, EditionCategory, Entry, Vote
+from wsis.prizes.choices import Criterion, EntryStatus
+from wsis.prizes.models import Edition, EditionCategory, Entry, ScoreSheet, Vote
 
 
 def valid_votes(edition: Edition):
@@ -66,3 +67,41 @@ def voter_choices(edition: Edition, voter) -> dict[int, int]:
             "category_id", "entry_id"
         )
     )
+
+
+def finalists(edition: Edition, table: list[dict] | None = None) -> list[tuple]:
+    """Per category that has finalists, `(category, [finalist entries])`, most votes first
+    (from `table`, the edition's `results`, when the caller has it already)."""
+    return [
+        (row["category"], [n["entry"] for n in row["nominees"] if n["is_finalist"]])
+        for row in (results(edition) if table is None else table)
+        if any(n["is_finalist"] for n in row["nominees"])
+    ]
+
+
+def is_finalist(entry: Entry) -> bool:
+    return any(
+        finalist.pk == entry.pk
+        for category, entries in finalists(entry.edition)
+        if category.pk == entry.category_id
+        for finalist in entries
+    )
+
+
+def mean_scores(edition: Edition) -> dict[int, dict]:
+    """Per scored entry, how many experts scored it and its mean score: the mean, over the
+    experts' sheets, of the sheet's mean over the criteria (from 1 to 10). One query."""
+    total = sum((F(name) for name in Criterion.values[1:]), F(Criterion.values[0]))
+    rows = (
+        ScoreSheet.objects.filter(edition=edition)
+        .values("entry")
+        .annotate(sheets=Count("pk"), total=Avg(total))
+        .order_by()
+    )
+    return {
+        row["entry"]: {
+            "sheets": row["sheets"],
+            "mean": round(float(row["total"]) / len(Criterion.values), 2),
+        }
+        for row in rows
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wsis.prizes import views
+from wsis.prizes import views, views_selection
 
 app_name = "prizes"
 urlpatterns = [
@@ -15,4 +15,18 @@ urlpatterns = [
     path("prizes/<int:year>/vote/", views.VoteView.as_view(), name="vote"),
     path("prizes/<int:year>/integrity/", views.IntegrityView.as_view(), name="integrity"),
     path("prizes/<int:year>/statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("prizes/<int:year>/experts/", views_selection.ExpertsView.as_view(), name="experts"),
+    path("prizes/<int:year>/scoring/", views_selection.ScoringView.as_view(), name="scoring"),
+    path("prizes/<int:year>/selection/", views_selection.SelectionView.as_view(), name="selection"),
+    path("prizes/<int:year>/results/", views_selection.ResultsView.as_view(), name="results"),
+    path(
+        "prizes/<int:year>/results/<str:code>/",
+        views_selection.ResultsView.as_view(),
+        name="category-results",
+    ),
+    path(
+        "prizes/<int:year>/certificates/<int:award_id>.pdf",
+        views_selection.certificate,
+        name="certificate",
+    ),
 ]

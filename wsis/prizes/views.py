@@ -66,6 +66,8 @@ class EditionDetailView(TemplateView):
             categories=[(c, c.display_name(data_language())) for c in edition.categories.all()],
             languages=[name for code, name in Language.choices if code in edition.languages],
             is_secretariat=policies.is_secretariat(self.request.user),
+            is_assigned_expert=policies.is_assigned_expert(self.request.user, edition),
+            results_are_public=policies.results_are_public(edition, now),
             **kwargs,
         )
 
