@@ -140,7 +140,8 @@ def set_role(actor, user: User, role: str, action_lines=()) -> User:
     return user
 
 
-def _digest(raw_token: str) -> str:
+def token_digest(raw_token: str) -> str:
+    """What is stored of an API token: its SHA-256 digest."""
     return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
@@ -153,7 +154,7 @@ def issue_api_token(actor, user: User, name: str = "") -> tuple[ApiToken, str]:
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=user, name=name[:100], prefix=raw[:12], digest=_digest(raw)
+            user=user, name=name[:100], prefix=raw[:12], digest=token_digest(raw)
         )
         record_event("accounts.api_token.issued", user, actor, prefix=token.prefix)
     return token, raw
@@ -175,7 +176,7 @@ def user_for_token(raw_token: str) -> User | None:
         return None
     token = (
         ApiToken.objects.select_related("user")
-        .filter(digest=_digest(raw_token), revoked_at__isnull=True, user__is_active=True)
+        .filter(digest=token_digest(raw_token), revoked_at__isnull=True, user__is_active=True)
         .first()
     )
     if token is None:
