@@ -165,7 +165,3 @@ def label_sets() -> dict[str, LabelSet]:
     minutes; `manage.py reindex` does it ahead)."""
     return _label_sets(embeddings.embedder().name)
 
-
-def forget() -> None:
-    """After the vocabularies changed: the label sets are rebuilt on next use."""
-    _label_sets.cache_clear()

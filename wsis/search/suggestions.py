@@ -15,8 +15,6 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 
 from wsis.search import duplicates, labels, vectors
 from wsis.search.embeddings import embedder
@@ -76,10 +74,12 @@ def _fitted_temperature(label_set) -> float:
 
 
 @functools.cache
-def linear_model(key: str) -> LogisticRegression:
+def linear_model(key: str):
     """A linear model over embeddings, trained on the categories' texts: it weighs the
     directions that tell neighbouring lines apart (regulation against networks), which
     similarity alone reads less sharply in some languages."""
+    from sklearn.linear_model import LogisticRegression  # 2 s to import: not at start-up
+
     label_set = labels.label_sets()["prize_categories"]
     return LogisticRegression(C=LINEAR_MODEL_C, max_iter=5000).fit(
         label_set.vectors, label_set.owners
@@ -107,6 +107,9 @@ def category_sharpness(key: str) -> float:
 def _fitted_sharpness(label_set, key: str) -> float:
     similarities = label_set.vectors @ label_set.vectors.T
     mixed = np.zeros((len(label_set.owners), len(label_set.codes)))
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     for train, held_out in folds.split(label_set.vectors, label_set.owners):
         learned = LogisticRegression(C=LINEAR_MODEL_C, max_iter=5000)
