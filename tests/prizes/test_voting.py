@@ -160,3 +160,15 @@ def test_the_voting_api(live_server, live_vocabularies):
             first.pk: 0,
             second.pk: 1,
         }
+
+
+@pytest.mark.django_db
+def test_a_nominee_of_another_edition_is_refused_on_this_editions_ballot(client):
+    edition = edition_in("voting")
+    (nominee,) = nominees(edition, count=1)
+    other = services.create_edition(moderator(), 2031)
+    with pytest.raises(ValidationError):
+        services.cast_vote(UserFactory(), nominee.pk, edition=other)
+    client.force_login(UserFactory())
+    client.post("/en/prizes/2031/vote/", {"nominee": nominee.pk})
+    assert not Vote.objects.exists()

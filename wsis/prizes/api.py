@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -186,15 +186,13 @@ class ResultCategoryOut(Schema):
 
 
 def _vote(request, year: int, payload: VoteIn, replace: bool):
-    entry = Entry.objects.filter(pk=payload.nominee, edition__year=year).first()
-    if entry is None:
-        raise ValidationError({"nominee": _("Choose one of the nominees.")})
+    edition = get_object_or_404(Edition, year=year)
     address = request.META.get("REMOTE_ADDR")
-    vote = services.cast_vote(request.auth, entry.pk, address, replace=replace)
+    vote = services.cast_vote(request.auth, payload.nominee, address, replace, edition)
     return {
         "id": vote.pk,
         "nominee": vote.entry_id,
-        "category": entry.category.code,
+        "category": vote.category.code,
         "cast_at": vote.cast_at,
     }
 

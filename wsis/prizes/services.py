@@ -369,23 +369,25 @@ def _require_voter(actor) -> None:
         raise PermissionDenied(_("Confirm your e-mail address to vote."))
 
 
-def _nominee(entry_id) -> Entry:
-    entry = (
-        Entry.objects.select_related("edition", "category").filter(pk=entry_id).first()
-        if str(entry_id).isdigit()
-        else None
-    )
+def _nominee(entry_id, edition: Edition | None) -> Entry:
+    """A nominee, of `edition` when one is given (the edition of the page or the address)."""
+    entries = Entry.objects.select_related("edition", "category").filter(pk=entry_id)
+    if edition is not None:
+        entries = entries.filter(edition=edition)
+    entry = entries.first() if str(entry_id).isdigit() else None
     if entry is None or entry.status != EntryStatus.NOMINATED:
         raise ValidationError({"nominee": _("Choose one of the nominees.")})
     return entry
 
 
-def cast_vote(actor, entry_id, address: str | None = None, replace: bool = False) -> Vote:
-    """The actor's vote for a nominee, while voting is open. A second vote in the same category
-    is refused (InvalidTransition) unless `replace`, which voids the first (reason "changed")
-    and records the new one in the same transaction."""
+def cast_vote(
+    actor, entry_id, address: str | None = None, replace: bool = False, edition=None
+) -> Vote:
+    """The actor's vote for a nominee (of `edition`, when given), while voting is open. A second
+    vote in the same category is refused (InvalidTransition) unless `replace`, which voids the
+    first (reason "changed") and records the new one in the same transaction."""
     _require_voter(actor)
-    entry = _nominee(entry_id)
+    entry = _nominee(entry_id, edition)
     require_phase(entry.edition, PhaseKind.VOTING)
     now = timezone.now()
     try:

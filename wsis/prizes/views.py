@@ -21,6 +21,7 @@ from wsis.prizes import integrity, policies, services, tally
 from wsis.prizes.choices import EntryStatus, PhaseKind
 from wsis.prizes.forms import EditionRulesForm, EntryForm, PhasesForm, ReviewForm, SpecialPrizeForm
 from wsis.prizes.models import Edition, Entry, Vote
+from wsis.prizes.pages import edition_or_404, report
 from wsis.prizes.services import RULES
 from wsis.prizes.statistics import edition_statistics
 from wsis.stocktaking.choices import Language
@@ -55,9 +56,7 @@ class EditionDetailView(TemplateView):
     template_name = "prizes/edition_detail.html"
 
     def get_context_data(self, year: int, **kwargs):
-        edition = get_object_or_404(
-            Edition.objects.prefetch_related("phases", "categories"), year=year
-        )
+        edition = edition_or_404(year, "categories")
         now = timezone.now()
         return super().get_context_data(
             edition=edition,
@@ -168,22 +167,17 @@ class EnterView(View):
 
     template_name = "prizes/entry_form.html"
 
-    def _edition(self, year):
-        return get_object_or_404(
-            Edition.objects.prefetch_related("phases", "categories"), year=year
-        )
-
     def get(self, request, year: int):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        edition = self._edition(year)
+        edition = edition_or_404(year, "categories")
         form = EntryForm(edition=edition, user=request.user, initial={"language": data_language()})
         return render(request, self.template_name, self._context(request, edition, form))
 
     def post(self, request, year: int):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        edition = self._edition(year)
+        edition = edition_or_404(year, "categories")
         form = EntryForm(request.POST, edition=edition, user=request.user)
         if form.is_valid():
             values = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -228,7 +222,7 @@ class ReviewView(View):
 
     def get(self, request, year: int):
         _secretariat_only(request)
-        edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
+        edition = edition_or_404(year)
         entries = edition.entries.select_related("category", "initiative", "organisation")
         status = request.GET.get("status") or EntryStatus.SUBMITTED
         counts = dict(edition.entries.values_list("status").annotate(n=Count("pk")).order_by())
@@ -253,8 +247,7 @@ class ReviewView(View):
             else:
                 services.declare_not_eligible(request.user, entry, request.POST.get("reason", ""))
         except (ValidationError, InvalidTransition) as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report(request, error)
         else:
             messages.success(request, _("Saved."))
         return redirect("prizes:review", year=year)
@@ -290,22 +283,17 @@ class VoteView(LoginRequiredMixin, View):
     template_name = "prizes/vote.html"
 
     def get(self, request, year: int):
-        edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
-        return render(request, self.template_name, self._context(request, edition))
+        return render(request, self.template_name, self._context(request, edition_or_404(year)))
 
     def post(self, request, year: int):
-        edition = get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
-        nominee = request.POST.get("nominee", "")
-        if not Entry.objects.filter(
-            pk=nominee if nominee.isdigit() else None, edition=edition
-        ).exists():
-            messages.error(request, _("Choose one of the nominees."))
-            return redirect("prizes:vote", year=year)
+        edition = edition_or_404(year)
+        address = request.META.get("REMOTE_ADDR")
         try:
-            services.cast_vote(request.user, nominee, request.META.get("REMOTE_ADDR"), replace=True)
+            services.cast_vote(
+                request.user, request.POST.get("nominee", ""), address, True, edition
+            )
         except (ValidationError, InvalidTransition, PermissionDenied) as error:
-            for message in getattr(error, "messages", None) or [str(error)]:
-                messages.error(request, message)
+            report(request, error)
         else:
             messages.success(
                 request, _("Your vote is recorded. You may change it until voting closes.")
@@ -364,8 +352,7 @@ class IntegrityView(View):
                 request.user, edition, chosen.vote_ids, request.POST.get("reason", "")
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report(request, error)
         else:
             messages.success(request, _("{count} votes voided.").format(count=count))
         return redirect("prizes:integrity", year=year)

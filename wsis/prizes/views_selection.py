@@ -19,15 +19,7 @@ from wsis.prizes import certificates, policies, services, tally
 from wsis.prizes.choices import Criterion, PhaseKind
 from wsis.prizes.forms import ExpertForm, ScoreSheetForm
 from wsis.prizes.models import Award, Edition, Entry, ScoreSheet
-
-
-def _edition(year: int) -> Edition:
-    return get_object_or_404(Edition.objects.prefetch_related("phases"), year=year)
-
-
-def _report(request, error) -> None:
-    for message in getattr(error, "messages", None) or [str(error)]:
-        messages.error(request, message)
+from wsis.prizes.pages import edition_or_404, report
 
 
 def _is_open(edition, kind) -> bool:
@@ -49,7 +41,7 @@ class ExpertsView(SecretariatView):
     template_name = "prizes/experts.html"
 
     def get(self, request, year: int, form=None):
-        edition = _edition(year)
+        edition = edition_or_404(year)
         assignments = edition.experts.select_related("expert")
         return render(
             request,
@@ -63,7 +55,7 @@ class ExpertsView(SecretariatView):
         )
 
     def post(self, request, year: int):
-        edition = _edition(year)
+        edition = edition_or_404(year)
         try:
             if request.POST.get("action") == "unassign":
                 expert = get_object_or_404(User, pk=request.POST.get("expert") or 0)
@@ -74,7 +66,7 @@ class ExpertsView(SecretariatView):
                     return self.get(request, year, form=form)
                 services.assign_expert(request.user, edition, form.cleaned_data["expert"])
         except (ValidationError, InvalidTransition) as error:
-            _report(request, error)
+            report(request, error)
         else:
             messages.success(request, _("Saved."))
         return redirect("prizes:experts", year=year)
@@ -89,7 +81,7 @@ class ScoringView(View):
     def dispatch(self, request, year: int, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        self.edition = _edition(year)
+        self.edition = edition_or_404(year)
         if not policies.is_assigned_expert(request.user, self.edition):
             raise PermissionDenied
         return super().dispatch(request, year, *args, **kwargs)
@@ -128,7 +120,7 @@ class ScoringView(View):
             try:
                 services.score_finalist(request.user, entry, scores, form.cleaned_data["comment"])
             except (ValidationError, InvalidTransition, PermissionDenied) as error:
-                _report(request, error)
+                report(request, error)
             else:
                 messages.success(
                     request,
@@ -150,7 +142,7 @@ class SelectionView(SecretariatView):
     template_name = "prizes/selection.html"
 
     def get(self, request, year: int):
-        edition = _edition(year)
+        edition = edition_or_404(year)
         scores = tally.mean_scores(edition)
         awards = {a.entry_id: a for a in Award.objects.filter(edition=edition)}
         table = tally.results(edition)
@@ -185,12 +177,12 @@ class SelectionView(SecretariatView):
         )
 
     def post(self, request, year: int):
-        edition = _edition(year)
+        edition = edition_or_404(year)
         entry = get_object_or_404(Entry, pk=request.POST.get("entry") or 0, edition=edition)
         try:
             services.confirm_winner(request.user, entry, replace=request.POST.get("replace") == "1")
         except (ValidationError, InvalidTransition) as error:
-            _report(request, error)
+            report(request, error)
         else:
             messages.success(
                 request, _("The winner is confirmed; the other finalists are champions.")
@@ -217,7 +209,7 @@ class ResultsView(TemplateView):
     template_name = "prizes/results.html"
 
     def get_context_data(self, year: int, code: str | None = None, **kwargs):
-        edition = _edition(year)
+        edition = edition_or_404(year)
         if not policies.may_see_awards(self.request.user, edition):
             raise Http404
         categories = _awards_by_category(edition, code)
