@@ -105,3 +105,54 @@ def test_an_expert_scores_in_arabic(page):
     screenshot(page, "prize-scoring-ar")
     failures = axe_violations(page)
     assert not failures, describe(failures)
+
+
+def sign_in(page, user) -> None:
+    from tests.accounts.factories import PASSWORD
+
+    page.goto("/ar/accounts/login/")
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url("**/accounts/profile/")
+
+
+def test_a_voter_votes_and_changes_the_vote_in_arabic(page):
+    from tests.accounts.factories import UserFactory
+    from tests.prizes.test_entries import edition_in
+    from tests.prizes.test_voting import nominees
+    from wsis.prizes import tally
+
+    edition = edition_in("voting")
+    first, second = nominees(edition)
+    voter = UserFactory()
+    sign_in(page, voter)
+    page.goto(f"/ar/prizes/{edition.year}/vote/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.locator(f"#nominee-{first.pk}").check()
+    page.locator("section", has=page.locator("#vote-C2")).get_by_role("button").click()
+    page.locator(".alert-success").wait_for()
+    page.locator(f"#nominee-{second.pk}").check()
+    page.locator("section", has=page.locator("#vote-C2")).get_by_role("button").click()
+    page.locator(".alert-success").wait_for()
+    assert tally.voter_choices(edition, voter) == {second.category_id: second.pk}
+    assert page.locator(f"#nominee-{second.pk}").is_checked()
+    screenshot(page, "prize-ballot-ar")
+    failures = axe_violations(page)
+    assert not failures, describe(failures)
+
+
+@pytest.mark.parametrize("path", ["enter/", "review/", "integrity/", "statistics/", "nominees/"])
+def test_the_other_prize_pages_in_arabic(page, path):
+    from tests.prizes.test_entries import edition_in
+    from tests.prizes.test_voting import nominees
+
+    edition = edition_in("voting")
+    nominees(edition)
+    sign_in(page, moderator())
+    page.goto(f"/ar/prizes/{edition.year}/{path}")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    screenshot(page, f"prize-{path.strip('/')}-ar")
+    failures = axe_violations(page)
+    assert not failures, describe(failures)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PhaseKind(models.TextChoices):
@@ -16,7 +17,7 @@ PHASE_ORDER = list(PhaseKind.values)
 
 
 class EntryStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("entry status", "Submitted")
     NOMINATED = "nominated", _("Nominated")
     NOT_ELIGIBLE = "not_eligible", _("Not eligible")
 

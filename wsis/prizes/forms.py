@@ -5,13 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wsis.accounts.choices import Role
+from wsis.core.forms import BootstrapWidgets
 from wsis.prizes.choices import SCORE_MAX, SCORE_MIN, SECTIONS, Criterion, PhaseKind
 from wsis.prizes.models import Edition, Entry
 from wsis.prizes.services import RULES
 from wsis.stocktaking.choices import Language
 
 
-class EditionRulesForm(forms.ModelForm):
+class EditionRulesForm(BootstrapWidgets, forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Accepted languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -21,7 +22,7 @@ class EditionRulesForm(forms.ModelForm):
         fields = ["year", *RULES]
 
 
-class PhasesForm(forms.Form):
+class PhasesForm(BootstrapWidgets, forms.Form):
     """The five phases' opening and closing moments, typed in the secretariat's time zone."""
 
     time_zone = forms.CharField(label=_("Time zone"), initial="UTC")
@@ -71,12 +72,12 @@ def _in_zone(value, zone):
     return value.replace(tzinfo=zone)
 
 
-class SpecialPrizeForm(forms.Form):
+class SpecialPrizeForm(BootstrapWidgets, forms.Form):
     code = forms.CharField(label=_("Code"), max_length=40)
     name = forms.CharField(label=_("Name"), max_length=200)
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(BootstrapWidgets, forms.ModelForm):
     """An entry's parts; the initiative is one of the user's published initiatives."""
 
     initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=None)
@@ -106,7 +107,7 @@ class EntryForm(forms.ModelForm):
         self.order_fields(["initiative", "category", "language"])
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(BootstrapWidgets, forms.Form):
     reason = forms.CharField(
         label=_("Reason (sent to the entrant)"),
         required=False,
@@ -114,7 +115,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class ExpertForm(forms.Form):
+class ExpertForm(BootstrapWidgets, forms.Form):
     """An expert of the jury to assign to an edition (users with the expert role not yet on it)."""
 
     expert = forms.ModelChoiceField(label=_("Expert"), queryset=None)
@@ -130,7 +131,7 @@ class ExpertForm(forms.Form):
         )
 
 
-class ScoreSheetForm(forms.Form):
+class ScoreSheetForm(BootstrapWidgets, forms.Form):
     """One finalist's score on each published criterion, and an optional comment."""
 
     def __init__(self, *args, **kwargs):

@@ -164,4 +164,3 @@ def label_sets() -> dict[str, LabelSet]:
     """The vocabularies' label sets (computed on first use if no process has yet: about two
     minutes; `manage.py reindex` does it ahead)."""
     return _label_sets(embeddings.embedder().name)
-

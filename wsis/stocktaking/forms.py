@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wsis.core.forms import BootstrapWidgets
 from wsis.core.i18n import translated
 from wsis.stocktaking.choices import Language, Scope, WorkState
 from wsis.stocktaking.models import DESCRIPTION_MAX_WORDS, SUMMARY_MAX_WORDS
@@ -101,7 +102,7 @@ def count_words(text: str) -> int:
     return len(_CJK_CHARACTER.sub(" ", text).split()) + (characters + 1) // 2
 
 
-class InitiativeForm(forms.Form):
+class InitiativeForm(BootstrapWidgets, forms.Form):
     """Every field of an initiative. A draft needs only a title and a language; `complete=True`
     (on submission) requires everything moderation needs."""
 
@@ -177,8 +178,6 @@ class InitiativeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.complete = complete
         for field in self.fields.values():
-            is_select = isinstance(field.widget, forms.Select | forms.SelectMultiple)
-            field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
             if isinstance(field.widget, forms.SelectMultiple):
                 field.widget.attrs.setdefault("size", "8")
 
