@@ -5,11 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wsis.accounts.choices import Role
+from wsis.accounts.models import User
 from wsis.core.forms import BootstrapWidgets
 from wsis.prizes.choices import SCORE_MAX, SCORE_MIN, SECTIONS, Criterion, PhaseKind
 from wsis.prizes.models import Edition, Entry
 from wsis.prizes.services import RULES
 from wsis.stocktaking.choices import Language
+from wsis.stocktaking.models import Initiative
 
 
 class EditionRulesForm(BootstrapWidgets, forms.ModelForm):
@@ -90,7 +92,6 @@ class EntryForm(BootstrapWidgets, forms.ModelForm):
 
     def __init__(self, *args, edition, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from wsis.stocktaking.models import Initiative
 
         self.fields["initiative"].queryset = Initiative.objects.filter(
             owner=user, status="published"
@@ -122,7 +123,6 @@ class ExpertForm(BootstrapWidgets, forms.Form):
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
-        from wsis.accounts.models import User
 
         self.fields["expert"].queryset = (
             User.objects.filter(role=Role.EXPERT, is_active=True)

@@ -8,6 +8,7 @@ phase and the clock (`require_phase`), validates, runs in one transaction and re
 
 from datetime import datetime
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -36,6 +37,10 @@ from wsis.prizes.models import (
     ScoreSheet,
     Vote,
 )
+from wsis.search import duplicates
+from wsis.stocktaking import policies as registry
+from wsis.stocktaking.choices import Language, Status, WorkState
+from wsis.stocktaking.forms import count_words
 from wsis.taxonomy.models import PrizeCategory
 
 RULES = (
@@ -63,7 +68,6 @@ def _validated_rules(edition: Edition, rules: dict) -> None:
     for field, value in rules.items():
         setattr(edition, field, value)
     errors = {}
-    from wsis.stocktaking.choices import Language
 
     if not edition.languages or set(edition.languages) - set(Language.values):
         errors["languages"] = _("Choose one or more of the six languages.")
@@ -220,8 +224,6 @@ def _moment(value: datetime) -> str:
 
 def _entry_problems(edition, initiative, category, values: dict, entry=None) -> dict:
     """Every rule of the edition an entry breaks, by field, in the reader's language."""
-    from wsis.stocktaking.choices import Status, WorkState
-    from wsis.stocktaking.forms import count_words
 
     problems = {}
     if initiative.status != Status.PUBLISHED:
@@ -290,7 +292,6 @@ def _earlier_win(edition, initiative):
 def _entered_copy(edition, initiative, others):
     """An initiative already entered in the edition that may be the same project (duplicate
     detection of the registry: translated or reworded copies)."""
-    from wsis.search import duplicates
 
     entered = set(others.values_list("initiative_id", flat=True))
     if not entered:
@@ -304,7 +305,6 @@ def _entered_copy(edition, initiative, others):
 def enter(actor, edition: Edition, initiative, category_code: str, **values) -> Entry:
     """Enter one of the actor's published initiatives into a category of the edition, while
     its submission phase is open; every rule of the edition is checked first."""
-    from wsis.stocktaking import policies as registry
 
     if not registry.is_owner(actor, initiative):
         raise PermissionDenied(_("Only the owner of an initiative may enter it."))
@@ -361,7 +361,6 @@ def declare_not_eligible(actor, entry: Entry, reason: str) -> Entry:
 
 
 def _require_voter(actor) -> None:
-    from allauth.account.models import EmailAddress
 
     if actor is None or not actor.is_authenticated:
         raise PermissionDenied(_("Sign in to vote."))

@@ -15,6 +15,7 @@ from wsis.search.embeddings import embedder, from_bytes
 from wsis.search.models import DuplicateDismissal, InitiativeVector
 from wsis.search.neutral import neutraliser
 from wsis.stocktaking.choices import Status
+from wsis.stocktaking.models import Initiative, InitiativeActionLine
 
 # When is a pair flagged? Similarities are those of language-neutral vectors (`neutral`): a
 # faithful translation scores about 0.55 with its original, but two different projects of the
@@ -57,7 +58,6 @@ class Profile:
 
 def profiles(ids) -> dict[int, Profile]:
     """The profiles of these initiatives, in three queries."""
-    from wsis.stocktaking.models import Initiative, InitiativeActionLine
 
     ids = list(ids)
     countries: dict[int, set] = {}
@@ -124,7 +124,6 @@ def find(queried: dict, pending: bool = True) -> dict:
     text not yet saved), most similar first, among the published initiatives and, with
     `pending`, those awaiting moderation (never shown to the public); a fixed number of queries
     whatever their number."""
-    from wsis.stocktaking.models import Initiative
 
     if not queried:
         return {}

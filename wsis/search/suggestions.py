@@ -230,10 +230,13 @@ def passage_vector(title: str, text: str) -> np.ndarray:
     return embedder().passage([vectors.passage_text(title, text)])[0]
 
 
-def suggest(title: str, text: str, initiative_id: int | None = None) -> dict:
+def suggest(
+    title: str, text: str, initiative_id: int | None = None, with_duplicates: bool = True
+) -> dict:
     """Every vocabulary's labels for this text, best first, with probabilities, and the
-    published initiatives it may duplicate. `initiative_id`: the initiative the text is of,
-    if it is saved (not its own neighbour or duplicate)."""
+    published initiatives it may duplicate (unless the caller finds them its own way).
+    `initiative_id`: the initiative the text is of, if saved (not its own neighbour or
+    duplicate)."""
     vector = passage_vector(title, text)
     neutral = _neutral(vector)
     exclude = () if initiative_id is None else (initiative_id,)
@@ -258,7 +261,9 @@ def suggest(title: str, text: str, initiative_id: int | None = None) -> dict:
         "possible_duplicates": [
             duplicate.as_dict()
             for duplicate in duplicates.find({initiative_id: neutral}, pending=False)[initiative_id]
-        ],
+        ]
+        if with_duplicates
+        else [],
     }
 
 

@@ -22,6 +22,7 @@ from wsis.core.versions import Version
 from wsis.search.embeddings import embedder, from_bytes, passages, to_bytes
 from wsis.search.models import InitiativeVector
 from wsis.search.neutral import neutraliser
+from wsis.stocktaking.models import Initiative
 
 VERSION_KEY = "search:vectors:version"
 REFRESH_MARGIN = timedelta(minutes=5)
@@ -46,7 +47,6 @@ def text_hash(text: str, model: str) -> str:
 def embed(initiative_ids, progress=None) -> int:
     """Compute and store the vectors of these initiatives whose text changed since their last
     vector (or that have none); returns how many were computed."""
-    from wsis.stocktaking.models import Initiative
 
     model = embedder()
     ids = sorted(set(initiative_ids))

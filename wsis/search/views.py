@@ -54,13 +54,16 @@ def suggestions_panel(request):
         found_here = duplicates.of_initiative(initiative, pending=moderator)
         context["duplicates"] = [d.as_dict() for d in found_here]
     if not only_duplicates and len(f"{title} {text}".split()) >= 3:  # else too little to say
-        found = suggestions.suggest(title, text, initiative.pk if initiative else None)
+        known = initiative is not None and moderator  # duplicates found above, pending too
+        found = suggestions.suggest(
+            title, text, initiative.pk if initiative else None, with_duplicates=not known
+        )
         chosen = {
             field: {str(c) for c in request.POST.getlist(field) or saved.get(field, [])}
             for field in SUGGESTED_FIELDS
         }
         context["groups"] = display.suggestion_groups(found, chosen)
-        if not context["duplicates"]:
+        if not known:
             context["duplicates"] = found["possible_duplicates"]
     return render(request, "search/suggestions_panel.html", context)
 
