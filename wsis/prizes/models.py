@@ -1,7 +1,6 @@
 """A WSIS Prizes edition: its phases with their opening and closing moments, its categories and
 its rules. Past editions carry the totals the sources give, so the trend shows from 2012."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,12 +76,6 @@ class Edition(models.Model):
 
     def __str__(self):
         return str(self.year)
-
-    def clean(self):
-        if self.words_min > self.words_max:
-            raise ValidationError(
-                {"words_min": _("The fewest words cannot be more than the most words.")}
-            )
 
     def phase(self, kind: str):
         return next((p for p in self.phases.all() if p.kind == kind), None)
