@@ -109,6 +109,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # costs about a millisecond a request, and its page cache would be thrown away each time).
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DATABASE_PREPARED_STATEMENTS", default=True
+):
+    # Parameters sent apart from the statement, and a statement run five times on a
+    # connection prepared: PostgreSQL parses and plans it once per connection instead of
+    # on every call (for a vote, 0.5 ms of the database's CPU in 0.7). Turn off behind a
+    # connection pooler in transaction mode that does not keep prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache backs rate limits, so it must be shared by every worker process: the database by
