@@ -124,3 +124,22 @@ def test_a_deactivated_account_loses_its_tokens():
     _token, raw = services.issue_api_token(None, user)
     User.objects.filter(pk=user.pk).update(is_active=False)
     assert services.user_for_token(raw) is None
+
+
+def test_the_token_lookup_gives_the_whole_user_and_notes_the_use():
+    """The lookup is written in SQL: its user must be the one the ORM would give, typed alike
+    on either database (time zones, booleans), and the token's "last used" set once."""
+    user = UserFactory(role=Role.MODERATOR)
+    token, raw = services.issue_api_token(None, user)
+    found = services.user_for_token(raw)
+    expected = User.objects.get(pk=user.pk)
+    for field in User._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(expected, field.attname), field.name
+    assert found.date_joined.tzinfo is not None and found.is_active is True
+    assert found._state.adding is False and found.has_role(Role.MODERATOR)
+    token.refresh_from_db()
+    used = token.last_used_at
+    assert used is not None
+    services.user_for_token(raw)
+    token.refresh_from_db()
+    assert token.last_used_at == used  # not written again within TOKEN_TOUCH_INTERVAL
