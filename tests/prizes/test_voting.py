@@ -80,6 +80,58 @@ class TestServices:
             services.cast_vote(UserFactory(), nominee.pk)
         assert not Vote.objects.exists()
 
+    def test_a_change_to_the_same_nominee_changes_nothing(self):
+        edition = edition_in("voting")
+        first, _second = nominees(edition)
+        voter = UserFactory()
+        vote = services.cast_vote(voter, first.pk)
+        again = services.cast_vote(voter, first.pk, replace=True)
+        assert again.pk == vote.pk and again.category.code == "C2"
+        assert Vote.objects.filter(voter=voter).count() == 1
+
+    def test_a_refused_change_keeps_the_first_vote(self):
+        edition = edition_in("voting")
+        first, second = nominees(edition)
+        voter = UserFactory()
+        vote = services.cast_vote(voter, first.pk)
+        Phase.objects.filter(edition=edition, kind=PhaseKind.VOTING).update(
+            closes_at=timezone.now() - timedelta(seconds=1)
+        )
+        with pytest.raises(InvalidTransition, match="closed on"):
+            services.cast_vote(voter, second.pk, replace=True)
+        assert Vote.objects.get(voter=voter, voided_at__isnull=True).pk == vote.pk
+
+    def test_the_first_broken_rule_is_the_one_told(self):
+        edition = edition_in("voting")
+        first, second = nominees(edition)
+        voter = UserFactory()
+        services.cast_vote(voter, first.pk)
+        EmailAddress.objects.filter(user=voter).update(verified=False)
+        with pytest.raises(PermissionDenied):  # not "already voted"
+            services.cast_vote(voter, second.pk)
+        for nominee in ("12a", "-1", 2**64):
+            with pytest.raises(ValidationError):
+                services.cast_vote(UserFactory(), nominee)
+        with pytest.raises(ValidationError):
+            services.cast_vote(UserFactory(), first.pk, year=10**12)
+        with pytest.raises(ValidationError):  # a nominee, but of another year's edition
+            services.cast_vote(UserFactory(), first.pk, year=edition.year + 1)
+
+    def test_a_refusal_inside_a_transaction_leaves_it_usable(self):
+        edition = edition_in("voting")
+        first, second = nominees(edition)
+        (other,) = nominees(edition, category="C4", count=1)
+        voter = UserFactory()
+        with transaction.atomic():
+            services.cast_vote(voter, first.pk)
+            with pytest.raises(InvalidTransition):
+                services.cast_vote(voter, second.pk)
+            services.cast_vote(voter, other.pk)
+        assert tally.voter_choices(edition, voter) == {
+            first.category_id: first.pk,
+            other.category_id: other.pk,
+        }
+
     def test_voided_votes_leave_the_tally(self):
         edition = edition_in("voting")
         first, second = nominees(edition)
@@ -153,6 +205,8 @@ def test_the_voting_api(live_server, live_vocabularies):
         assert api.put("/votes", json={"nominee": second.pk}, headers=headers).status_code == 200
         response = api.post("/votes", json={"nominee": 999999}, headers=headers)
         assert response.status_code == 422 and response.json()["detail"][0]["loc"][-1] == "nominee"
+        other_year = f"{live_server.url}/api/v1/prizes/editions/2028/votes"
+        assert api.post(other_year, json={"nominee": first.pk}, headers=headers).status_code == 404
         assert api.get("/results").status_code == 403  # not before voting closes
         moderator_headers = {"Authorization": f"Bearer {issue_api_token(None, moderator())[1]}"}
         results = api.get("/results", headers=moderator_headers).json()
@@ -168,7 +222,7 @@ def test_a_nominee_of_another_edition_is_refused_on_this_editions_ballot(client)
     (nominee,) = nominees(edition, count=1)
     other = services.create_edition(moderator(), 2031)
     with pytest.raises(ValidationError):
-        services.cast_vote(UserFactory(), nominee.pk, edition=other)
+        services.cast_vote(UserFactory(), nominee.pk, year=other.year)
     client.force_login(UserFactory())
     client.post("/en/prizes/2031/vote/", {"nominee": nominee.pk})
     assert not Vote.objects.exists()

@@ -28,10 +28,11 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
 )
+# Django tries the paths in this order, noting each it passes: the busiest (votes) first.
+api.add_router("/prizes/editions", prizes_router)
 api.add_router("/taxonomy/", taxonomy_router)
 api.add_router("/initiatives", stocktaking_router)
 api.add_router("/suggestions", search_router)
-api.add_router("/prizes/editions", prizes_router)
 api.add_router("/", accounts_router)
 
 

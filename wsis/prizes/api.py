@@ -3,7 +3,8 @@
 from datetime import datetime
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -186,9 +187,17 @@ class ResultCategoryOut(Schema):
 
 
 def _vote(request, year: int, payload: VoteIn, replace: bool):
-    edition = get_object_or_404(Edition, year=year)
     address = request.META.get("REMOTE_ADDR")
-    vote = services.cast_vote(request.auth, payload.nominee, address, replace, edition)
+    try:
+        vote = services.cast_vote(
+            request.auth, payload.nominee, address, replace=replace, year=year
+        )
+    except ValidationError:
+        # The vote's one statement does not look the edition up first: an unknown year is told
+        # apart from a wrong nominee only after a refusal.
+        if not Edition.objects.filter(year=year).exists():
+            raise Http404 from None
+        raise
     return {
         "id": vote.pk,
         "nominee": vote.entry_id,

@@ -6,11 +6,12 @@ phase and the clock (`require_phase`), validates, runs in one transaction and re
 (`prizes.edition.created`, …), like the registry's services.
 """
 
+from contextlib import nullcontext
 from datetime import datetime
 
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -359,70 +360,166 @@ def declare_not_eligible(actor, entry: Entry, reason: str) -> Entry:
 
 # Votes
 
+VOTE_CHANGED = "changed"
+
+# A vote is one statement: the INSERT takes its row from a SELECT that holds only when every
+# rule does (a nominee, of the edition of the year when given, its edition's voting phase open
+# at `now`, a voter with a verified address), and the partial unique index refuses a second
+# valid vote in the category. The rules are thus checked in the same statement that records the
+# vote, and no read of the voter's votes comes first. Written out rather than built by the ORM,
+# which cannot express INSERT … SELECT and costs 1.4 ms of CPU for the SELECT alone.
+CAST = """
+INSERT INTO prizes_vote (edition_id, category_id, entry_id, voter_id, cast_at, address, void_reason)
+SELECT entry.edition_id, entry.category_id, entry.id, %(voter)s, %(now)s, %(address)s, ''
+FROM prizes_entry entry
+JOIN prizes_edition edition ON edition.id = entry.edition_id
+JOIN prizes_phase voting ON voting.edition_id = entry.edition_id AND voting.kind = %(voting)s
+WHERE entry.id = %(entry)s AND entry.status = %(nominated)s
+  AND (%(any_year)s OR edition.year = %(year)s)
+  AND voting.opens_at <= %(now)s AND %(now)s < voting.closes_at
+  AND EXISTS (
+    SELECT 1 FROM account_emailaddress address
+    WHERE address.user_id = %(voter)s AND address.verified
+  )
+RETURNING id, edition_id, category_id,
+  (SELECT code FROM prizes_editioncategory category WHERE category.id = prizes_vote.category_id)
+"""
+# A change first voids the voter's valid vote in the nominee's category, unless it is for that
+# nominee already, in the same transaction as CAST.
+VOID_FOR_CHANGE = """
+UPDATE prizes_vote SET voided_at = %(now)s, void_reason = %(reason)s
+WHERE voter_id = %(voter)s AND voided_at IS NULL AND entry_id <> %(entry)s
+  AND category_id = (SELECT category_id FROM prizes_entry WHERE id = %(entry)s)
+"""
+
+
+def _already_voted() -> InvalidTransition:
+    return InvalidTransition(
+        _("You have already voted in this category; change your vote instead."),
+        code="already_voted",
+    )
+
 
 def _require_voter(actor) -> None:
-
     if actor is None or not actor.is_authenticated:
         raise PermissionDenied(_("Sign in to vote."))
     if not EmailAddress.objects.filter(user=actor, verified=True).exists():
         raise PermissionDenied(_("Confirm your e-mail address to vote."))
 
 
-def _nominee(entry_id, edition: Edition | None) -> Entry:
-    """A nominee, of `edition` when one is given (the edition of the page or the address)."""
-    entries = Entry.objects.select_related("edition", "category").filter(pk=entry_id)
-    if edition is not None:
-        entries = entries.filter(edition=edition)
-    entry = entries.first() if str(entry_id).isdigit() else None
-    if entry is None or entry.status != EntryStatus.NOMINATED:
+def _nominee(entry_id, year=None) -> Entry:
+    entry = (
+        Entry.objects.select_related("edition").filter(pk=entry_id).first()
+        if str(entry_id).isdigit()
+        else None
+    )
+    if (
+        entry is None
+        or entry.status != EntryStatus.NOMINATED
+        or (year is not None and entry.edition.year != year)
+    ):
         raise ValidationError({"nominee": _("Choose one of the nominees.")})
     return entry
 
 
-def cast_vote(
-    actor, entry_id, address: str | None = None, replace: bool = False, edition=None
-) -> Vote:
-    """The actor's vote for a nominee (of `edition`, when given), while voting is open. A second
-    vote in the same category is refused (InvalidTransition) unless `replace`, which voids the
-    first (reason "changed") and records the new one in the same transaction."""
+def _check_rules(actor, entry_id, now, year=None) -> None:
+    """The rules of CAST one at a time, in the order the voter should hear about them (signed
+    in, verified address, a nominee, voting open): raises the first broken."""
     _require_voter(actor)
-    entry = _nominee(entry_id, edition)
-    require_phase(entry.edition, PhaseKind.VOTING)
-    now = timezone.now()
+    require_phase(_nominee(entry_id, year).edition, PhaseKind.VOTING, now)
+
+
+def _fits(entry_id, year) -> bool:
+    """Whether the entry id and the year fit their columns, as CAST's parameters must (the
+    ORM's checks refuse any others, as for a nominee that does not exist)."""
+    return str(entry_id).isdigit() and int(entry_id) < 2**63 and (year is None or 0 < year < 2**15)
+
+
+def _cast(actor, entry_id, now, address, year) -> Vote | None:
+    """Run CAST: the vote recorded, or None when a rule does not hold."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            CAST,
+            {
+                "voter": actor.pk,
+                "now": connection.ops.adapt_datetimefield_value(now),
+                "address": address,
+                "voting": PhaseKind.VOTING.value,
+                "entry": int(entry_id),
+                "nominated": EntryStatus.NOMINATED.value,
+                "any_year": year is None,
+                "year": year,
+            },
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, edition_id, category_id, code = row
+    vote = Vote(
+        pk=pk,
+        edition_id=edition_id,
+        category=EditionCategory(pk=category_id, edition_id=edition_id, code=code),
+        entry_id=int(entry_id),
+        voter=actor,
+        cast_at=now,
+        address=address,
+    )
+    vote._state.adding, vote._state.db = False, connection.alias
+    return vote
+
+
+def _void_for_change(actor, entry_id, now) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            VOID_FOR_CHANGE,
+            {
+                "now": connection.ops.adapt_datetimefield_value(now),
+                "reason": VOTE_CHANGED,
+                "voter": actor.pk,
+                "entry": int(entry_id),
+            },
+        )
+
+
+def cast_vote(
+    actor, entry_id, address: str | None = None, replace: bool = False, year: int | None = None
+) -> Vote:
+    """The actor's vote for a nominee (of the edition of `year`, when given), while voting is
+    open. A second vote in the same category is refused (InvalidTransition) unless `replace`,
+    which voids the first (reason "changed") and records the new one in the same transaction;
+    replacing a vote with the same nominee changes nothing and returns that vote.
+
+    One statement checks the rules and records the vote (CAST), and the database's unique index
+    decides between two requests of one voter at the same moment. Outside a transaction (the
+    API) a vote is thus one round trip, committed when it returns; inside a caller's transaction
+    a savepoint keeps that transaction usable after a refusal."""
+    if actor is None or not actor.is_authenticated or not _fits(entry_id, year):
+        _check_rules(actor, entry_id, timezone.now(), year)  # raises
+    now, address = timezone.now(), address or None
     try:
-        with transaction.atomic():
-            current = (
-                Vote.objects.select_for_update()
-                .filter(voter=actor, category=entry.category, voided_at__isnull=True)
-                .first()
-            )
-            if current is not None:
-                if not replace:
-                    raise InvalidTransition(
-                        _("You have already voted in this category; change your vote instead."),
-                        code="already_voted",
-                    )
-                if current.entry_id == entry.pk:
-                    return current
-                current.voided_at, current.void_reason = now, VOTE_CHANGED
-                current.save(update_fields=["voided_at", "void_reason"])
-            return Vote.objects.create(
-                edition=entry.edition,
-                category=entry.category,
-                entry=entry,
-                voter=actor,
-                cast_at=now,
-                address=address or None,
-            )
+        with transaction.atomic() if replace or connection.in_atomic_block else nullcontext():
+            if replace:
+                _void_for_change(actor, entry_id, now)
+            vote = _cast(actor, entry_id, now, address, year)
+            if vote is None:
+                _check_rules(actor, entry_id, now, year)  # raises (and undoes the void)
+                # Unless a rule changed between the two queries: the voter may try again.
+                raise ValidationError({"nominee": _("Choose one of the nominees.")})
     except IntegrityError as error:
-        # Two requests of one voter at the same moment: the database kept one of them.
-        raise InvalidTransition(
-            _("You have already voted in this category; change your vote instead."),
-            code="already_voted",
-        ) from error
+        current = replace and _current_vote(actor, entry_id)
+        if not current:
+            raise _already_voted() from error
+        return current
+    return vote
 
 
-VOTE_CHANGED = "changed"
+def _current_vote(actor, entry_id) -> Vote | None:
+    """The voter's valid vote for this nominee, if that is their vote in its category."""
+    return (
+        Vote.objects.filter(voter=actor, entry_id=entry_id, voided_at__isnull=True)
+        .select_related("category")
+        .first()
+    )
 
 
 def void_votes(actor, edition: Edition, vote_ids, reason: str) -> int:

@@ -290,7 +290,7 @@ class VoteView(LoginRequiredMixin, View):
         address = request.META.get("REMOTE_ADDR")
         try:
             services.cast_vote(
-                request.user, request.POST.get("nominee", ""), address, True, edition
+                request.user, request.POST.get("nominee", ""), address, True, edition.year
             )
         except (ValidationError, InvalidTransition, PermissionDenied) as error:
             report(request, error)
