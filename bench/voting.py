@@ -3,21 +3,39 @@
 PostgreSQL, in one run.
 
     .venv/bin/python bench/voting.py [--seconds 30] [--clients 200] [--voters 20000]
-        [--workers 4] [--threads 4] [--kill-worker] [--database-url postgres://…]
+        [--workers 2] [--threads 4] [--worker-class gthread|sync] [--kill-worker]
+        [--database-url postgres://…]
 
 On a PostgreSQL database of its own (`--database-url`, else $DATABASE_URL when it names
 PostgreSQL, else `wsis_vote_bench` on 127.0.0.1 as the role wsis_ci, created if missing), it
 loads the reference and demo data once, creates the voters once in bulk (verified e-mail
 addresses, each with a fresh API token every run), opens a fresh demo edition
-(`open_demo_edition`: its votes from the last run are deleted) and serves the site with gunicorn.
-Then `--clients` voters at a time, for `--seconds`, each take a new voter and vote in every
-category in a random order: a POST (201), sometimes a PUT changing it (200), sometimes a second
-POST (409). Afterwards it checks that the tally (`tally.results`) is exactly the accepted votes
-(201 and 200 answers, a replaced vote counted once for its last nominee), that every vote row
-comes from one accepted answer, and that no voter has two valid votes in a category. Finally it
-replays the same operations (the accepted ones and the refused second votes) with psycopg
-straight into the same table, the same unique index, as many connections as the server holds,
-and prints both rates.
+(`open_demo_edition`: its votes from the last run are deleted) and serves the site with gunicorn
+(`--preload`, persistent database connections). Then `--clients` voters at a time, for
+`--seconds`, each take a new voter and vote in every category in a random order: a POST (201),
+sometimes a PUT changing it (200), sometimes a second POST (409). Each voter sends about 21
+requests in well under a minute, below the API's 120 votes a minute per voter, so the rate
+limit stays as it is. Afterwards it checks that the tally (`tally.results`) is exactly the
+accepted votes (201 and 200 answers, a replaced vote counted once for its last nominee), that
+every vote row comes from one accepted answer, and that no voter has two valid votes in a
+category. Finally it replays the same operations (the accepted ones and the refused second
+votes) with psycopg straight into the same table, under the same unique index, over as many
+connections as the server holds (PostgreSQL here allows 100 connections, not 200), and prints
+both rates with the CPU each part spent per vote: on a machine shared with other work the CPU
+per vote moves less than the rate.
+
+Workers: gthread, 2 processes of 4 threads. Two processes, one per core, because each runs
+Python under one lock; four threads each, because a vote spends about 1.5 ms of CPU and 2 to
+3 ms waiting for the database (its commit's flush to disk), so four requests keep a process
+busy; and threads keep connections alive between requests, which sync workers cannot (each
+request then pays a new connection: 2.3 to 2.7 ms of server CPU per vote with 5 or 8 sync
+workers against 1.8 with gthread). Measured in turn on this machine: 4 x 4 costs 0.2 to 0.3 ms
+more CPU per vote than 2 x 4 (more threads contending for each lock and more database
+backends waking), 3 x 4 and 3 x 2 the same as 2 x 4 within the noise, 2 x 4 the lowest p95.
+
+The load comes from this process with a few lines of HTTP/1.1 over asyncio streams, not httpx:
+httpx spends about 1.8 ms of CPU a request, which on two cores shared with the server would
+measure the client.
 
 `--kill-worker` sends SIGKILL to one gunicorn worker halfway through (gunicorn starts another).
 The requests it was serving fail for their clients and are not counted as accepted; a vote it
@@ -33,6 +51,7 @@ import collections
 import json
 import os
 import random
+import resource
 import secrets
 import signal
 import socket
@@ -46,6 +65,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVER_LOG = ROOT / "var" / "bench" / "voting-gunicorn.log"  # a line per 409, 422, …
 DEFAULT_DATABASE = "postgres://wsis_ci:wsis_ci@127.0.0.1:5432/wsis_vote_bench"
 VOTER_DOMAIN = "bench.wsis.test"
 CHANGE_SHARE = 0.15  # of the votes cast, how many are then changed with a PUT
@@ -171,7 +191,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
+def serve(env: dict, port: int, worker_class: str, workers: int, threads: int) -> subprocess.Popen:
+    SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
+    log = SERVER_LOG.open("w")
+    concurrency = (
+        ["--threads", str(threads), "--keep-alive", "5"] if worker_class == "gthread" else []
+    )
     server = subprocess.Popen(
         [
             sys.executable,
@@ -180,19 +205,20 @@ def serve(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
             "wsis.wsgi",
             "-b",
             f"127.0.0.1:{port}",
+            "--worker-class",
+            worker_class,
             "--workers",
             str(workers),
-            "--worker-class",
-            "gthread",
-            "--threads",
-            str(threads),
-            "--keep-alive",
-            "5",
+            *concurrency,
+            # Imports once in the master: a worker started again after a SIGKILL is ready at once.
+            "--preload",
             "--log-level",
             "warning",
         ],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=log,
     )
     for _ in range(150):
         try:
@@ -220,6 +246,59 @@ def workers_of(master: int) -> list[int]:
     return children
 
 
+def cpu_seconds(pids, children=False) -> dict[int, float]:
+    """CPU time (user + system) of each process, with its reaped children's when asked."""
+    tick = os.sysconf("SC_CLK_TCK")
+    seconds = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used = int(fields[11]) + int(fields[12])
+        if children:
+            used += int(fields[13]) + int(fields[14])
+        seconds[pid] = used / tick
+    return seconds
+
+
+class CPU:
+    """CPU time spent during the load by the server (gunicorn's master, which adds up the
+    workers it has reaped, and its live workers), by the PostgreSQL backends of the bench's
+    database, and by this process (the clients): per vote, figures that the other work on a
+    shared machine does not change as much as it changes the rate."""
+
+    def __init__(self, master: int, url: str):
+        self.master, self.url = master, url
+
+    def backends(self) -> list[int]:
+        with psycopg.connect(self.url, autocommit=True) as db:
+            rows = db.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"
+            ).fetchall()
+        return [pid for (pid,) in rows]
+
+    def sample(self) -> dict[str, float]:
+        server = cpu_seconds([self.master], children=True) | cpu_seconds(workers_of(self.master))
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return {
+            "server": sum(server.values()),
+            "postgres": cpu_seconds(self.backends()),
+            "clients": usage.ru_utime + usage.ru_stime,
+        }
+
+    @staticmethod
+    def spent(before: dict, after: dict) -> dict[str, float]:
+        """Seconds per part; a backend that ended meanwhile (a killed worker's) is missed."""
+        postgres = sum(t - before["postgres"].get(pid, 0) for pid, t in after["postgres"].items())
+        return {
+            "server": after["server"] - before["server"],
+            "postgres": postgres,
+            "clients": after["clients"] - before["clients"],
+        }
+
+
 # The load
 
 
@@ -229,9 +308,8 @@ class TransportError(Exception):
 
 class Connection:
     """One keep-alive HTTP/1.1 connection. The load comes from this process, on the same two
-    cores as the server, so it must cost little: httpx spends about 1.8 ms of CPU a request
-    (560 requests/s for a whole core against a server that does nothing), which would take the
-    server's place at the rates measured here; these lines cost a few hundredths of that."""
+    cores as the server, so it must cost little: httpx reached 560 requests/s with a whole core
+    against a server that did nothing (1.8 ms of CPU a request); these lines, about 0.1 ms."""
 
     def __init__(self, port: int):
         self.port = port
@@ -317,6 +395,24 @@ class Load:
         connection.close()
 
 
+def warm_up(port: int, year: int, voter: tuple[int, str]) -> None:
+    """Requests that change nothing (an unknown nominee: 422) on several connections, so that
+    every worker has imported and built what a vote needs before the clock starts."""
+
+    async def ask():
+        connection = Connection(port)
+        for _ in range(5):
+            await connection.request(
+                "POST", f"/api/v1/prizes/editions/{year}/votes", voter[1], {"nominee": 0}
+            )
+        connection.close()
+
+    async def all_of_them():
+        await asyncio.gather(*(ask() for _ in range(16)))
+
+    asyncio.run(all_of_them())
+
+
 async def run_load(load: Load, port: int, year: int, clients: int, seconds: float, kill) -> float:
     path = f"/api/v1/prizes/editions/{year}/votes"
     started = time.perf_counter()
@@ -388,11 +484,19 @@ def check(load: Load, year: int) -> list[str]:
     )
     if doubles:
         problems.append(f"{doubles} voters with two valid votes in a category")
+    standing = sum(1 for k in load.unknown if valid.get(k) == load.final.get(k) is not None)
     print(
-        f"checked: the tally counts {sum(counted.values()):,} valid votes for "
-        f"{len(expected):,} voter-category pairs accepted last"
-        + (f" + {committed_unanswered} committed unanswered" if committed_unanswered else "")
-        + f"; {rows:,} vote rows for {accepted:,} accepted answers; {doubles} double votes"
+        f"checked: the tally counts {sum(counted.values()):,} valid votes: the {len(expected):,} "
+        "accepted last"
+        + (
+            f", {standing} accepted before a request that failed, {committed_unanswered} "
+            "committed without an answer"
+            if load.unknown
+            else ""
+        )
+        + f"; {rows:,} vote rows for {accepted:,} accepted answers"
+        + (f" + {committed_unanswered}" if committed_unanswered else "")
+        + f"; {doubles} voters with two valid votes in a category"
     )
     return problems
 
@@ -410,48 +514,60 @@ VOID = (
 )
 
 
-def raw_replay(url: str, load: Load, year: int, connections: int) -> tuple[float, int, int]:
+def raw_replay(url: str, load: Load, year: int, connections: int) -> dict:
     """The accepted operations and refused second votes of the run, each voter's in order,
     over `connections` psycopg connections in autocommit (a change: void and insert in one
     transaction), after deleting the run's votes. Returns the seconds taken, the accepted and
-    the refused."""
+    refused operations, and the CPU seconds of PostgreSQL's backends and of this process."""
     with psycopg.connect(url, autocommit=True) as db:
         edition = db.execute("SELECT id FROM prizes_edition WHERE year = %s", [year]).fetchone()[0]
         db.execute("DELETE FROM prizes_vote WHERE edition_id = %s", [edition])
     work = iter(load.operations)
     lock = threading.Lock()
     counts = collections.Counter()
+    databases = [psycopg.connect(url, autocommit=True) for _ in range(connections)]
 
-    def replay():
-        with psycopg.connect(url, autocommit=True) as db:
-            while True:
-                with lock:
-                    voter, operations = next(work, (None, None))
-                if voter is None:
-                    return
-                for method, category, nominee, status in operations:
-                    if status not in (200, 201, 409):
-                        continue
-                    try:
-                        if method == "PUT":
-                            with db.transaction():
-                                db.execute(VOID, [voter, category])
-                                db.execute(INSERT, [edition, category, nominee, voter])
-                        else:
+    def replay(db):
+        while True:
+            with lock:
+                voter, operations = next(work, (None, None))
+            if voter is None:
+                return
+            for method, category, nominee, status in operations:
+                if status not in (200, 201, 409):
+                    continue
+                try:
+                    if method == "PUT":
+                        with db.transaction():
+                            db.execute(VOID, [voter, category])
                             db.execute(INSERT, [edition, category, nominee, voter])
-                        outcome = "accepted"
-                    except psycopg.errors.UniqueViolation:
-                        outcome = "refused"
-                    with lock:
-                        counts[outcome] += 1
+                    else:
+                        db.execute(INSERT, [edition, category, nominee, voter])
+                    outcome = "accepted"
+                except psycopg.errors.UniqueViolation:
+                    outcome = "refused"
+                with lock:
+                    counts[outcome] += 1
 
-    threads = [threading.Thread(target=replay) for _ in range(connections)]
+    backends = [db.info.backend_pid for db in databases]
+    threads = [threading.Thread(target=replay, args=[db]) for db in databases]
+    before, usage = cpu_seconds(backends), resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return time.perf_counter() - started, counts["accepted"], counts["refused"]
+    seconds = time.perf_counter() - started
+    after, used = cpu_seconds(backends), resource.getrusage(resource.RUSAGE_SELF)
+    for db in databases:
+        db.close()
+    return {
+        "seconds": seconds,
+        "accepted": counts["accepted"],
+        "refused": counts["refused"],
+        "postgres": sum(after.values()) - sum(before.values()),
+        "clients": used.ru_utime + used.ru_stime - usage.ru_utime - usage.ru_stime,
+    }
 
 
 def percentile(values, fraction):
@@ -459,13 +575,47 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def report(args, load: Load, elapsed: float, spent: dict, raw: dict, connections: int) -> None:
+    accepted = load.statuses[200] + load.statuses[201]
+    http = {part: spent[part] * 1000 / accepted for part in ("server", "postgres", "clients")}
+    bare = {
+        "server": 0,
+        "postgres": raw["postgres"] * 1000 / raw["accepted"],
+        "clients": raw["clients"] * 1000 / raw["accepted"],
+    }
+    print(
+        f"\n{'':32}{'accepted':>10}{'requests':>10}{'p50':>7}{'p95':>7}   CPU ms per accepted vote"
+    )
+    print(f"{'':32}{'/s':>10}{'/s':>10}{'ms':>7}{'ms':>7}   server postgres clients   all")
+    print(
+        f"{f'HTTP, {args.clients} clients':32}{accepted / elapsed:>10,.0f}"
+        f"{sum(load.statuses.values()) / elapsed:>10,.0f}"
+        f"{percentile(load.latencies, 0.5) * 1000:>7.1f}"
+        f"{percentile(load.latencies, 0.95) * 1000:>7.1f}   "
+        f"{http['server']:>6.2f}{http['postgres']:>9.2f}{http['clients']:>8.2f}"
+        f"{sum(http.values()):>6.2f}"
+    )
+    print(
+        f"{f'raw psycopg, {connections} connections':32}{raw['accepted'] / raw['seconds']:>10,.0f}"
+        f"{(raw['accepted'] + raw['refused']) / raw['seconds']:>10,.0f}{'':14}   "
+        f"{'':6}{bare['postgres']:>9.2f}{bare['clients']:>8.2f}{sum(bare.values()):>6.2f}"
+    )
+    ratio = (raw["accepted"] / raw["seconds"]) / (accepted / elapsed)
+    print(f"{'raw / HTTP':32}{ratio:>10.1f}")
+    print(
+        f"\nAt this CPU per vote two idle cores would carry {2000 / sum(http.values()):,.0f} "
+        f"votes/s over HTTP (load average {os.getloadavg()[0]:.1f} at the end of this run)."
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--voters", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--worker-class", choices=["gthread", "sync"], default="gthread")
     parser.add_argument("--kill-worker", action="store_true")
     parser.add_argument("--database-url")
     parser.add_argument("--seed", type=int, default=1)
@@ -481,8 +631,10 @@ def main() -> int:
     print(f"{len(voters):,} voters with tokens ready in {time.perf_counter() - started:.1f} s")
     ballot = open_edition(env, year)
     port = free_port()
-    server = serve(env, port, args.workers, args.threads)
+    server = serve(env, port, args.worker_class, args.workers, args.threads)
+    warm_up(port, year, voters.pop())
     load = Load(ballot, voters, args.seed)
+    cpu = CPU(server.pid, url)
     killed = []
 
     def kill():
@@ -492,35 +644,27 @@ def main() -> int:
         print(f"SIGKILL sent to worker {victim} at {args.seconds / 2:.0f} s")
 
     try:
+        before = cpu.sample()
         elapsed = asyncio.run(
             run_load(load, port, year, args.clients, args.seconds, args.kill_worker and kill)
         )
+        spent = CPU.spent(before, cpu.sample())
     finally:
         server.terminate()
         server.wait(30)
     accepted = load.statuses[200] + load.statuses[201]
+    threads = args.threads if args.worker_class == "gthread" else 1
     print(
         f"\nHTTP: {args.clients} clients for {elapsed:.1f} s, {load.used_voters:,} voters, "
-        f"gunicorn {args.workers} workers x {args.threads} threads; answers: "
+        f"gunicorn {args.worker_class} {args.workers} workers x {threads} threads; answers: "
         + ", ".join(f"{k}: {v:,}" for k, v in sorted(load.statuses.items(), key=str))
     )
     problems = check(load, year)
-    connections = args.workers * args.threads
-    raw_seconds, raw_accepted, raw_refused = raw_replay(url, load, year, connections)
-    if raw_accepted != accepted:
-        problems.append(f"the raw replay accepted {raw_accepted:,}, HTTP {accepted:,}")
-    print(f"\n{'':40}{'accepted/s':>12}{'requests/s':>12}{'p50 ms':>9}{'p95 ms':>9}")
-    print(
-        f"{'HTTP, ' + str(args.clients) + ' clients':40}{accepted / elapsed:>12,.0f}"
-        f"{sum(load.statuses.values()) / elapsed:>12,.0f}"
-        f"{percentile(load.latencies, 0.5) * 1000:>9.1f}"
-        f"{percentile(load.latencies, 0.95) * 1000:>9.1f}"
-    )
-    print(
-        f"{'raw psycopg, ' + str(connections) + ' connections':40}"
-        f"{raw_accepted / raw_seconds:>12,.0f}{(raw_accepted + raw_refused) / raw_seconds:>12,.0f}"
-    )
-    print(f"{'ratio raw / HTTP':40}{(raw_accepted / raw_seconds) / (accepted / elapsed):>12.1f}")
+    connections = args.workers * threads
+    raw = raw_replay(url, load, year, connections)
+    if raw["accepted"] != accepted:
+        problems.append(f"the raw replay accepted {raw['accepted']:,}, HTTP {accepted:,}")
+    report(args, load, elapsed, spent, raw, connections)
     for problem in problems:
         print("PROBLEM:", problem)
     return 1 if problems else 0
