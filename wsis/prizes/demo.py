@@ -16,9 +16,8 @@ from wsis.stocktaking.demo import MODERATOR
 from wsis.stocktaking.models import Initiative, InitiativeActionLine
 
 OPENED = "prizes.edition.demo_opened"
-# How long each phase before voting lasted; voting opens at the moment the edition is made.
-PAST_PHASE = timedelta(days=14)
-LATER_PHASE = timedelta(days=14)
+# How long each phase other than voting lasts; voting opens at the moment the edition is made.
+PHASE = timedelta(days=14)
 
 
 class NotADemoEdition(Exception):
@@ -29,9 +28,9 @@ def schedule(now, hours: int) -> dict:
     """Submission and review closed, voting open from `now` for `hours`, then the rest."""
     voting = PHASE_ORDER.index(PhaseKind.VOTING)
     moments = {}
-    start = now - voting * PAST_PHASE
+    start = now - voting * PHASE
     for kind in PHASE_ORDER:
-        length = timedelta(hours=hours) if kind == PhaseKind.VOTING else PAST_PHASE
+        length = timedelta(hours=hours) if kind == PhaseKind.VOTING else PHASE
         moments[kind] = (start, start + length)
         start += length
     return moments
@@ -110,8 +109,8 @@ def open_edition(year: int, hours: int = 72, now=None) -> dict:
         services.set_phases(actor, edition, phases)
         # Entries are made here directly, not through services.enter and services.nominate:
         # those check that the submission and the review phases are open now, and both are
-        # in the past. What they would record is recorded the same way: the entry's history,
-        # its dates inside those phases, and the secretariat as the reviewer in the event.
+        # in the past. Each entry still gets its history row and dates inside those phases;
+        # one event on the edition stands for the per-entry events the services would record.
         submitted_at = phases[PhaseKind.SUBMISSION][0] + timedelta(days=1)
         reviewed_at = phases[PhaseKind.REVIEW][0] + timedelta(days=1)
         entries = []
