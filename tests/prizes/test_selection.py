@@ -237,11 +237,17 @@ def test_the_secretariat_and_expert_pages(client):
         f"{base}/scoring/", {"entry": first.pk, **form, f"entry-{first.pk}-replication": 12}
     )
     assert response.status_code == 422 and not ScoreSheet.objects.exists()
-    assert client.post(f"{base}/scoring/", {"entry": first.pk, **form}).status_code == 302
+    comment = {f"entry-{first.pk}-comment": "Owned by the villages themselves"}
+    assert client.post(f"{base}/scoring/", {"entry": first.pk, **form, **comment}).status_code == 302
     assert ScoreSheet.objects.get().expert == jury
     client.force_login(moderator())
     page = client.get(f"{base}/selection/").content.decode()
     assert "7.00" in page and "best mean score" in page
+    # Each expert's sheet behind the mean: who, the seven marks, the comment.
+    sheets = page.split(f'id="sheets-{first.pk}"')[1].split("</details>")[0]
+    assert jury.email in sheets and "Owned by the villages themselves" in sheets
+    assert sheets.count('<td class="text-end">7</td>') == len(Criterion.values)
+    assert f'id="sheets-{second.pk}"' not in page
     assert client.post(f"{base}/selection/", {"entry": first.pk}).status_code == 302
     assert Award.objects.get(kind=AwardKind.WINNER).entry == first
     client.logout()

@@ -145,6 +145,10 @@ class SelectionView(SecretariatView):
         edition = edition_or_404(year)
         scores = tally.mean_scores(edition)
         awards = {a.entry_id: a for a in Award.objects.filter(edition=edition)}
+        # Every expert's sheet, so the secretariat can read the marks and comments behind a mean.
+        sheets: dict[int, list] = {}
+        for sheet in ScoreSheet.objects.filter(edition=edition).select_related("expert"):
+            sheets.setdefault(sheet.entry_id, []).append(sheet)
         table = tally.results(edition)
         votes = {n["entry"].pk: n["votes"] for row in table for n in row["nominees"]}
         categories = []
@@ -155,6 +159,7 @@ class SelectionView(SecretariatView):
                     "votes": votes.get(entry.pk, 0),
                     "sheets": scores.get(entry.pk, {}).get("sheets", 0),
                     "mean": scores.get(entry.pk, {}).get("mean"),
+                    "score_sheets": sorted(sheets.get(entry.pk, []), key=lambda s: s.expert.email),
                     "award": awards.get(entry.pk),
                 }
                 for entry in finalists
@@ -172,6 +177,7 @@ class SelectionView(SecretariatView):
                 "edition": edition,
                 "categories": categories,
                 "experts": edition.experts.count(),
+                "criteria": Criterion.choices,
                 "may_replace": _is_open(edition, PhaseKind.SELECTION),
             },
         )
