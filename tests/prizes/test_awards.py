@@ -161,3 +161,69 @@ class TestPreviousWinners:
 def test_a_project_entered_for_the_first_time_is_not_refused():
     project = initiative()
     services.enter(project.owner, edition_in("submission"), project, "C2", **sections())
+
+
+class TestLetters:
+    """Once the results are public, the secretariat has each winner and champion e-mailed the
+    news with the certificate attached, in the entry's language, once."""
+
+    def letters(self, mailoutbox):
+        from django_tasks_db.models import DBTaskResult
+
+        from wsis.prizes.tasks import send_award_letter
+
+        pending = DBTaskResult.objects.filter(task_path=send_award_letter.module_path)
+        for result in pending:
+            send_award_letter.call(*result.args_kwargs["args"])
+        return {message.to[0]: message for message in mailoutbox}
+
+    def test_each_entrant_is_told_once_with_the_certificate(
+        self, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        winner, champion = awarded("announcement", language="ar")
+        with django_capture_on_commit_callbacks(execute=True):
+            told = services.notify_awardees(moderator(), winner.edition)
+        assert {award.pk for award in told} == {winner.pk, champion.pk}
+        assert not mailoutbox  # the worker sends them, not the request
+        letters = self.letters(mailoutbox)
+        assert set(letters) == {winner.entry.entrant.email, champion.entry.entrant.email}
+        letter = letters[winner.entry.entrant.email]
+        assert winner.entry.initiative.title in letter.body
+        assert f"/ar/prizes/{winner.edition.year}/results/C2/" in letter.body
+        ((name, pdf, kind),) = letter.attachments
+        assert name == certificates.certificate_name(winner) and kind == "application/pdf"
+        assert pdf.startswith(b"%PDF")
+        with translation.override("ar"):
+            assert str(AwardKind.WINNER.label) in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        assert Award.objects.filter(notified_at__isnull=True).count() == 0
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            assert services.notify_awardees(moderator(), winner.edition) == []
+        assert not callbacks
+
+    def test_only_the_secretariat_and_only_once_announced(self):
+        from django.core.exceptions import PermissionDenied
+
+        from wsis.core.errors import InvalidTransition
+
+        winner, champion = awarded("announcement")
+        with pytest.raises(PermissionDenied):
+            services.notify_awardees(winner.entry.entrant, winner.edition)
+        selected = awarded("selection", year=2028)
+        with pytest.raises(InvalidTransition):
+            services.notify_awardees(moderator(), selected[0].edition)
+        assert Award.objects.filter(notified_at__isnull=False).count() == 0
+
+    def test_the_results_page_offers_it_to_the_secretariat(self, client, mailoutbox):
+        winner, _champion = awarded("announcement")
+        base = f"/en/prizes/{winner.edition.year}"
+        assert "E-mail them" not in client.get(f"{base}/results/").content.decode()
+        client.force_login(winner.entry.entrant)
+        assert client.post(f"{base}/results/notify/").status_code == 403
+        client.force_login(moderator())
+        assert (
+            "2 winners and champions not yet told"
+            in client.get(f"{base}/results/").content.decode()
+        )
+        assert client.post(f"{base}/results/notify/").status_code == 302
+        page = client.get(f"{base}/results/").content.decode()
+        assert "0 winners and champions not yet told" in page and "E-mail them" not in page

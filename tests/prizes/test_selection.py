@@ -238,7 +238,9 @@ def test_the_secretariat_and_expert_pages(client):
     )
     assert response.status_code == 422 and not ScoreSheet.objects.exists()
     comment = {f"entry-{first.pk}-comment": "Owned by the villages themselves"}
-    assert client.post(f"{base}/scoring/", {"entry": first.pk, **form, **comment}).status_code == 302
+    assert (
+        client.post(f"{base}/scoring/", {"entry": first.pk, **form, **comment}).status_code == 302
+    )
     assert ScoreSheet.objects.get().expert == jury
     client.force_login(moderator())
     page = client.get(f"{base}/selection/").content.decode()

@@ -320,6 +320,8 @@ class Award(models.Model):
         "accounts.User", null=True, on_delete=models.PROTECT, related_name="+"
     )
     confirmed_at = models.DateTimeField(default=timezone.now)
+    # When the entrant was sent the news and the certificate (once: see notify_awardees).
+    notified_at = models.DateTimeField(_("entrant told"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

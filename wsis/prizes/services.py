@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from wsis.core.errors import InvalidTransition
 from wsis.core.events import record_event
-from wsis.prizes import notifications, policies, tally
+from wsis.prizes import notifications, policies, tally, tasks
 from wsis.prizes.choices import (
     PHASE_ORDER,
     SCORE_MAX,
@@ -700,4 +700,33 @@ def confirm_winner(actor, entry: Entry, replace: bool = False) -> list[Award]:
         raise InvalidTransition(
             _("This category already has a winner."), code="winner_confirmed"
         ) from error
+    return awards
+
+
+def notify_awardees(actor, edition: Edition) -> list[Award]:
+    """The secretariat tells the winners and champions, once the announcement phase is open (the
+    results are public then): each entrant not yet told is e-mailed the news and the certificate,
+    in the entry's language, by the background worker. Each award is told once, whoever asks
+    again."""
+    _require_secretariat(actor)
+    _require_open(edition, PhaseKind.ANNOUNCEMENT)
+    with transaction.atomic():
+        awards = list(
+            Award.objects.select_for_update()
+            .filter(edition=edition, notified_at__isnull=True)
+            .order_by("pk")
+        )
+        now = timezone.now()
+        for award in awards:  # one by one, so that history records each
+            award.notified_at = now
+            award.save(update_fields=["notified_at"])
+        if awards:
+            record_event(
+                "prizes.award.entrants_notified",
+                edition,
+                actor,
+                awards=[award.pk for award in awards],
+            )
+            ids = [award.pk for award in awards]
+            transaction.on_commit(lambda: [tasks.send_award_letter.enqueue(pk) for pk in ids])
     return awards

@@ -20,6 +20,11 @@ urlpatterns = [
     path("prizes/<int:year>/selection/", views_selection.SelectionView.as_view(), name="selection"),
     path("prizes/<int:year>/results/", views_selection.ResultsView.as_view(), name="results"),
     path(
+        "prizes/<int:year>/results/notify/",
+        views_selection.NotifyAwardeesView.as_view(),
+        name="notify-awardees",
+    ),
+    path(
         "prizes/<int:year>/results/<str:code>/",
         views_selection.ResultsView.as_view(),
         name="category-results",

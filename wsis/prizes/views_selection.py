@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -221,14 +222,39 @@ class ResultsView(TemplateView):
         categories = _awards_by_category(edition, code)
         if code is not None and not categories:
             raise Http404
+        untold = sum(1 for _c, _n, awards in categories for a in awards if a.notified_at is None)
         return super().get_context_data(
             edition=edition,
             categories=categories,
             code=code,
+            may_notify=policies.is_secretariat(self.request.user)
+            and _is_open(edition, PhaseKind.ANNOUNCEMENT),
+            untold=untold,
             is_public=policies.results_are_public(edition),
             announcement=edition.phase(PhaseKind.ANNOUNCEMENT),
             **kwargs,
         )
+
+
+class NotifyAwardeesView(SecretariatView):
+    """The secretariat e-mails the winners and champions not yet told, with their certificates."""
+
+    def post(self, request, year: int):
+        try:
+            awards = services.notify_awardees(request.user, edition_or_404(year))
+        except (ValidationError, InvalidTransition) as error:
+            report(request, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d entrant will be e-mailed with the certificate.",
+                    "%(count)d entrants will be e-mailed with their certificates.",
+                    len(awards),
+                )
+                % {"count": len(awards)},
+            )
+        return redirect("prizes:results", year=year)
 
 
 def certificate(request, year: int, award_id: int):
