@@ -186,6 +186,20 @@ class ResultCategoryOut(Schema):
     )
 
 
+# The votes' rate limit, per voter (the intake, wsis/prizes/intake.py, counts by it too).
+VOTING_RATE = "120/m"
+
+
+def vote_answer(vote) -> dict:
+    """A recorded vote as the API tells it (VoteOut)."""
+    return {
+        "id": vote.pk,
+        "nominee": vote.entry_id,
+        "category": vote.category.code,
+        "cast_at": vote.cast_at,
+    }
+
+
 def _vote(request, year: int, payload: VoteIn, replace: bool):
     address = request.META.get("REMOTE_ADDR")
     try:
@@ -198,12 +212,7 @@ def _vote(request, year: int, payload: VoteIn, replace: bool):
         if not Edition.objects.filter(year=year).exists():
             raise Http404 from None
         raise
-    return {
-        "id": vote.pk,
-        "nominee": vote.entry_id,
-        "category": vote.category.code,
-        "cast_at": vote.cast_at,
-    }
+    return vote_answer(vote)
 
 
 @router.post(
@@ -212,7 +221,7 @@ def _vote(request, year: int, payload: VoteIn, replace: bool):
     auth=token_or_session,
     summary="Vote for a nominee (one vote per category; 409 for a second)",
 )
-@limit("voting", "120/m")
+@limit("voting", VOTING_RATE)
 def cast_vote(request, year: int, payload: VoteIn):
     return Status(201, _vote(request, year, payload, replace=False))
 
@@ -223,7 +232,7 @@ def cast_vote(request, year: int, payload: VoteIn):
     auth=token_or_session,
     summary="Vote for a nominee, replacing one's vote in its category",
 )
-@limit("voting", "120/m")
+@limit("voting", VOTING_RATE)
 def replace_vote(request, year: int, payload: VoteIn):
     return _vote(request, year, payload, replace=True)
 
