@@ -3,11 +3,12 @@
 from dataclasses import asdict
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from wsis.api.auth import token_or_session
 from wsis.api.language import Language, answer_language
-from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS
+from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import data_language
 from wsis.matrix import evidence, overview, services
 from wsis.matrix.models import MatrixCell
@@ -167,10 +168,10 @@ def update_cell(request, cell_id: int, payload: CellIn):
 
 @router.delete(
     "/cells/{int:cell_id}",
-    response={204: None, **WRITE_ERRORS},
+    response={200: MessageOut, **WRITE_ERRORS},
     auth=token_or_session,
     summary="Delete a cell",
 )
 def delete_cell(request, cell_id: int):
     services.delete_cell(request.auth, get_object_or_404(MatrixCell, pk=cell_id))
-    return Status(204, None)
+    return {"detail": _("The cell is deleted.")}
