@@ -20,6 +20,7 @@ def cells(action_line: str | None = None, sdg_goal: int | None = None) -> list[M
             "action_line", "sdg_goal", "sdg_target", "gdc_objective", "maintained_by"
         )
     )
+    found.sort(key=_reading_order)
     if action_line:
         found = [
             c
@@ -29,6 +30,18 @@ def cells(action_line: str | None = None, sdg_goal: int | None = None) -> list[M
     if sdg_goal:
         found = [c for c in found if c.goal_number == sdg_goal]
     return found
+
+
+def _reading_order(cell: MatrixCell) -> tuple:
+    """Action Lines in their order, then SDG goals and targets in theirs, then GDC objectives."""
+    lines = memo.vocabulary(ActionLine).position
+    targets = memo.vocabulary(SDGTarget).position
+    return (
+        lines.get(cell.action_line_id, 0),
+        cell.goal_number or 99,
+        targets.get(cell.sdg_target_id, -1),
+        cell.gdc_code,
+    )
 
 
 def cell_record(cell: MatrixCell, count: int, language: str) -> dict:
