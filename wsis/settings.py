@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wsis.search",
     "wsis.prizes",
     "wsis.matrix",
+    "wsis.deliverables",
     "wsis.api",
 ]
 
