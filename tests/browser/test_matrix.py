@@ -26,3 +26,18 @@ def test_the_matrix_and_its_gaps_in_arabic(page):
     screenshot(page, "matrix-gaps-ar")
     failures["gaps"] = axe_violations(page)
     assert not any(failures.values()), describe(failures)
+
+
+def test_the_deliverables_calendar_in_arabic(page):
+    from wsis.deliverables.services import load_shipped
+
+    load_shipped()
+    page.goto("/ar/deliverables/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    screenshot(page, "deliverables-ar")
+    failures = {"calendar": axe_violations(page)}
+    page.goto("/ar/deliverables/wsis-30-review/")
+    screenshot(page, "deliverable-ar")
+    failures["deliverable"] = axe_violations(page)
+    assert not any(failures.values()), describe(failures)
