@@ -5,6 +5,7 @@ import pytest
 from tests.matrix.factories import load_reference_matrix
 from tests.stocktaking.factories import make_initiative, moderator
 from wsis.core.testing.browser import axe_violations, describe, screenshot
+from wsis.matrix.models import MatrixCell
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,11 @@ def test_the_matrix_and_its_gaps_in_arabic(page):
     page.goto("/ar/matrix/gaps/")
     screenshot(page, "matrix-gaps-ar")
     failures["gaps"] = axe_violations(page)
+    cell = MatrixCell.objects.get(key="C2|sdg_target:9.c|")
+    page.goto(f"/ar/matrix/cells/{cell.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    screenshot(page, "matrix-cell-ar")
+    failures["cell"] = axe_violations(page)
     assert not any(failures.values()), describe(failures)
 
 

@@ -8,6 +8,7 @@ from tests.accounts.factories import UserFactory
 from tests.matrix.factories import facilitator, load_reference_matrix, make_cell
 from tests.stocktaking.factories import make_initiative, moderator
 from wsis.matrix.models import MatrixCell
+from wsis.stocktaking import facet_index
 
 pytestmark = pytest.mark.django_db
 
@@ -80,17 +81,20 @@ def test_queries_do_not_grow_with_cells_or_initiatives(client, url):
     load_reference_matrix()
 
     def count():
+        # Each measure starts from a change to the published set, so that both include the
+        # refresh of the registry's facet index (a fixed number of queries too).
+        facet_index.invalidate()
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         return len(queries)
 
-    # A cell with both an SDG and a GDC side adds one query (the triples), once for all.
     make_cell(moderator(), action_line="C2", sdg_target="9.c", gdc_objective="GDC1")
     make_initiative(action_lines=["C2"], sdg_targets=["9.c"])
-    count()  # vocabularies warm
+    make_initiative(action_lines=["C5"], sdg_targets=["14.1"])  # outside every cell
+    count()  # vocabularies warm, the facet index built
     few = count()
     make_cell(moderator(), action_line="C4", sdg_target="", gdc_objective="GDC1")
     make_cell(moderator(), action_line="C2", sdg_target="9.1", gdc_objective="GDC2")
-    for line, target in (("C4", "4.4"), ("C5", "14.1"), ("C2", "9.1"), ("C10", "16.10")):
+    for line, target in (("C4", "4.4"), ("C5", "14.2"), ("C2", "9.1"), ("C10", "16.10")):
         make_initiative(action_lines=[line], sdg_targets=[target])
     assert count() == few

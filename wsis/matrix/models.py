@@ -15,9 +15,9 @@ class MatrixCell(models.Model):
     """One link of the matrix. The SDG side is a goal or a target (never both); a cell names an
     SDG side, a GDC objective, or both.
 
-    The `*_code` columns repeat the vocabulary codes as the registry's facet rows spell them, so
-    that the evidence (initiatives tagged with both sides) is counted by joining the facet table
-    in one query for the whole matrix.
+    The `*_code` columns repeat the vocabulary codes as the registry's facets spell them, so that
+    the evidence (initiatives tagged with both sides) is looked up in the registry's facet index
+    and its list is linked without reading the vocabularies again.
     """
 
     action_line = models.ForeignKey(

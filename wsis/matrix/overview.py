@@ -120,8 +120,9 @@ def heatmap(found: list[MatrixCell], language: str, pairs) -> dict:
 
 def matrix(language: str, action_line: str | None = None, sdg_goal: int | None = None) -> dict:
     found = cells(action_line, sdg_goal)
-    pairs = evidence.pair_counts()
-    counts = evidence.cell_counts(found, pairs)
+    bitmaps = evidence.Bitmaps()
+    pairs = evidence.pair_counts(bitmaps)
+    counts = evidence.cell_counts(found, bitmaps)
     return {
         "cells": [cell_record(c, counts[c.pk], language) for c in found],
         "heatmap": heatmap(found, language, pairs),
@@ -132,12 +133,13 @@ def gaps(language: str, shown: int = OUTSIDE_SHOWN) -> dict:
     """SDG goals, targets and GDC objectives that no cell names; cells with a rationale but no
     initiative; published initiatives whose tags fall outside every cell."""
     found = cells()
-    counts = evidence.cell_counts(found)
+    bitmaps = evidence.Bitmaps()
+    counts = evidence.cell_counts(found, bitmaps)
     goals_linked = {c.goal_number for c in found if c.sdg_facet == "sdg_goal"}
     named_goals = {c.goal_number for c in found if c.sdg_code}
     named_targets = {c.sdg_code for c in found if c.sdg_facet == "sdg_target"}
     named_objectives = {c.gdc_code for c in found if c.gdc_code}
-    outside = evidence.initiatives_outside_matrix()
+    outside = evidence.outside_ids(found, bitmaps)
     return {
         "sdg_goals": [
             {"code": str(g.number), "name": translated(g.short, language)}
@@ -162,10 +164,10 @@ def gaps(language: str, shown: int = OUTSIDE_SHOWN) -> dict:
             cell_record(c, 0, language) for c in found if c.rationale and counts[c.pk] == 0
         ],
         "initiatives_outside": {
-            "count": outside.count(),
+            "count": len(outside),
             "results": [
                 {"id": i.pk, "title": i.title, "url": i.get_absolute_url()}
-                for i in outside.only("pk", "title")[:shown]
+                for i in evidence.outside_initiatives(outside, shown)
             ],
         },
     }
