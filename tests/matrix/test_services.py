@@ -10,7 +10,7 @@ from tests.accounts.factories import UserFactory
 from tests.matrix.factories import facilitator, load_reference_matrix, make_cell
 from tests.stocktaking.factories import moderator
 from wsis.core.events import events_for
-from wsis.matrix import services
+from wsis.matrix import overview, services
 from wsis.matrix.choices import CellOrigin
 from wsis.matrix.models import MatrixCell
 
@@ -119,3 +119,12 @@ def test_rationale_languages_are_checked():
     services.update_cell(moderator(), cell, {}, rationale={"en": "", "ru": "Почему"})
     cell.refresh_from_db()
     assert cell.rationale == {"ru": "Почему"}
+
+
+def test_an_empty_registry_has_every_cell_without_initiatives():
+    load_reference_matrix()
+    gaps = overview.gaps("en")
+    assert gaps["initiatives_outside"] == {"count": 0, "results": []}
+    with_rationale = MatrixCell.objects.exclude(rationale={}).count()
+    assert len(gaps["cells_without_initiatives"]) == with_rationale > 150
+    assert all(c["initiatives"] == 0 for c in overview.matrix("en")["cells"])

@@ -24,7 +24,7 @@ class Bitmaps:
     """The facet index's bitmaps by (facet, code), as 64-bit words of published initiatives."""
 
     def __init__(self):
-        index = facet_index.current()
+        self.index = index = facet_index.current()
         self.capacity = index.capacity
         self.words = index.bits.view(np.uint64) if index.bits.size else index.bits
         self.rows = {pair: row for row, pair in enumerate(index.pairs)}
@@ -83,7 +83,7 @@ def outside_ids(cells, bitmaps: Bitmaps | None = None) -> list[int]:
     Action Lines with one of their SDG goals or targets, and GDC objective where the cell has
     one), newest first."""
     bitmaps = bitmaps or Bitmaps()
-    index = facet_index.current()
+    index = bitmaps.index  # the same version of the index as the counts
     matched = np.zeros(bitmaps.words.shape[1] if bitmaps.words.ndim == 2 else 0, np.uint64)
     for cell in cells:
         maps = [bitmaps.of(*side) for side in _sides(cell)]
