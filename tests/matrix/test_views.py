@@ -45,6 +45,10 @@ def test_the_form_is_refused_to_those_who_may_not_edit(client, cell):
 
 def test_a_facilitator_adds_and_edits_a_cell_of_their_line(client, cell):
     client.force_login(facilitator("C2"))
+    other = make_cell(moderator(), action_line="C4", sdg_target="4.4")
+    listed = client.get("/en/matrix/").content.decode()
+    assert f"/matrix/cells/{cell.pk}/edit/" in listed and f"/cells/{other.pk}/edit/" not in listed
+    other.delete()
     form = client.get("/en/matrix/cells/new/")
     assert form.status_code == 200
     options = form.content.decode()
