@@ -147,16 +147,33 @@ def test_updates_on_the_page_per_role(client, shipped):
     assert review.status == Status.IN_PROGRESS
 
 
-def test_calendar_queries_do_not_grow_with_rows(client, shipped):
+@pytest.mark.parametrize("url", ["/en/deliverables/", "/api/v1/deliverables"])
+def test_calendar_queries_do_not_grow_with_rows(client, shipped, url):
     client.force_login(moderator())
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/en/deliverables/").status_code == 200
+            assert client.get(url).status_code == 200
         return len(queries)
 
     count()
     few = count()
     for deliverable in shipped[:4]:
         services.assign_owners(moderator(), deliverable, [UserFactory(), UserFactory()])
-    assert count() == few
+    services.load_shipped(_more())
+    assert Deliverable.objects.count() == 12 + 3 and count() == few
+
+
+def _more():
+    """The shipped file with three more deliverables, written to a temporary file."""
+    import json
+    import tempfile
+
+    data = json.loads(services.SHIPPED.read_text(encoding="utf-8"))
+    extra = dict(data["deliverables"][0])
+    for number in range(3):
+        data["deliverables"].append(extra | {"code": f"extra-{number}"})
+    path = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    with path:
+        json.dump(data, path)
+    return path.name

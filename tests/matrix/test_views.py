@@ -26,6 +26,8 @@ def test_everyone_reads_the_matrix(client, cell, language):
     html = page.content.decode()
     assert 'id="matrix-heatmap"' in html and "matrix-heatmap-data" in html
     assert "action_line=C2&amp;sdg_target=9.c&amp;status_light=green" in html
+    drill_down = f"/{language}/initiatives/?action_line=C2&sdg_target=9.c&status_light=green"
+    assert client.get(drill_down).status_code == 200
     assert "/matrix/cells/new/" not in html  # no editing offered to readers
     assert client.get(f"/{language}/matrix/gaps/").status_code == 200
     assert client.get(f"/{language}/matrix/cells/{cell.pk}/").status_code == 200
