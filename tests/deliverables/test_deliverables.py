@@ -1,6 +1,8 @@
 """The deliverables calendar: shipped mandates, updates per role, reminders sent once."""
 
 import datetime
+import json
+import tempfile
 
 import pytest
 from django.core import mail
@@ -166,9 +168,6 @@ def test_calendar_queries_do_not_grow_with_rows(client, shipped, url):
 
 def _more():
     """The shipped file with three more deliverables, written to a temporary file."""
-    import json
-    import tempfile
-
     data = json.loads(services.SHIPPED.read_text(encoding="utf-8"))
     extra = dict(data["deliverables"][0])
     for number in range(3):
