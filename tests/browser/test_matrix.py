@@ -31,6 +31,9 @@ def test_the_matrix_and_its_gaps_in_arabic(page):
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     screenshot(page, "matrix-cell-ar")
     failures["cell"] = axe_violations(page)
+    page.goto("/en/matrix/")
+    page.locator("#matrix-heatmap canvas").wait_for()
+    screenshot(page, "matrix-en")
     assert not any(failures.values()), describe(failures)
 
 

@@ -130,7 +130,11 @@ def cell_form(request, pk: int | None = None):
         form = CellForm(initial=initial)
     lines = policies.editable_lines(request.user)
     form.fields["action_line"].queryset = lines
-    return render(request, "matrix/cell_form.html", {"form": form, "cell": cell})
+    return render(
+        request,
+        "matrix/cell_form.html",
+        {"form": form, "cell": cell, "languages": DATA_LANGUAGES, "language": language},
+    )
 
 
 @require_POST
