@@ -56,6 +56,8 @@ db: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_reference_data
+	$(PY) manage.py load_matrix
+	$(PY) manage.py load_deliverables
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py load_prize_history
 	@# Vectors of the demo initiatives and of the tag descriptions (a few minutes, once).

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "wsis.stocktaking",
     "wsis.search",
     "wsis.prizes",
+    "wsis.matrix",
+    "wsis.deliverables",
     "wsis.api",
 ]
 

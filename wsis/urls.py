@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("", include("wsis.stocktaking.urls")),
     path("", include("wsis.search.urls")),
     path("", include("wsis.prizes.urls")),
+    path("matrix/", include("wsis.matrix.urls")),
+    path("deliverables/", include("wsis.deliverables.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("wsis.accounts.urls")),
 )

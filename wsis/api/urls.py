@@ -11,6 +11,8 @@ from wsis.accounts.api import router as accounts_router
 from wsis.api.ratelimit import RateLimited
 from wsis.api.renderers import UnicodeJSONRenderer
 from wsis.core.errors import InvalidTransition
+from wsis.deliverables.api import router as deliverables_router
+from wsis.matrix.api import router as matrix_router
 from wsis.prizes.api import router as prizes_router
 from wsis.search.api import router as search_router
 from wsis.stocktaking.api import router as stocktaking_router
@@ -33,6 +35,8 @@ api.add_router("/prizes/editions", prizes_router)
 api.add_router("/taxonomy/", taxonomy_router)
 api.add_router("/initiatives", stocktaking_router)
 api.add_router("/suggestions", search_router)
+api.add_router("/matrix", matrix_router)
+api.add_router("/deliverables", deliverables_router)
 api.add_router("/", accounts_router)
 
 
