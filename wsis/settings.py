@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wsis.stocktaking",
     "wsis.search",
     "wsis.prizes",
+    "wsis.indicators",
     "wsis.api",
 ]
 
