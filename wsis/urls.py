@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("wsis.stocktaking.urls")),
     path("", include("wsis.search.urls")),
     path("", include("wsis.prizes.urls")),
+    path("", include("wsis.indicators.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("wsis.accounts.urls")),
 )

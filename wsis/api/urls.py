@@ -11,6 +11,7 @@ from wsis.accounts.api import router as accounts_router
 from wsis.api.ratelimit import RateLimited
 from wsis.api.renderers import UnicodeJSONRenderer
 from wsis.core.errors import InvalidTransition
+from wsis.indicators.api import router as indicators_router
 from wsis.prizes.api import router as prizes_router
 from wsis.search.api import router as search_router
 from wsis.stocktaking.api import router as stocktaking_router
@@ -32,6 +33,7 @@ api.add_router("/taxonomy/", taxonomy_router)
 api.add_router("/initiatives", stocktaking_router)
 api.add_router("/suggestions", search_router)
 api.add_router("/prizes/editions", prizes_router)
+api.add_router("/indicators", indicators_router)
 api.add_router("/", accounts_router)
 
 

@@ -137,8 +137,9 @@ class Areas:
 
 
 def _choice(value: str, choices, default: str) -> str | None:
+    """The choice written (or the default when blank); None when it is not one."""
     value = value.lower() or default
-    return value if value in choices.values else None
+    return value if value in choices.values or value == "" else None
 
 
 def _value(text: str) -> tuple[Decimal | None, str | None, str | None]:
