@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, File, Form, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.files import UploadedFile
 
@@ -26,7 +26,7 @@ router = Router(tags=["indicators"])
 PAGE_SIZE_MAX = 1000
 
 
-class IndicatorOut(Schema):
+class SeriesOut(Schema):
     code: str
     name: str
     names: dict[str, str]
@@ -49,18 +49,18 @@ class ObservationOut(Schema):
     notes: str
 
 
-class IndicatorDetailOut(IndicatorOut):
+class SeriesDetailOut(SeriesOut):
     count: int
     page: int
     page_size: int
     results: list[ObservationOut]
 
 
-class LanguageQuery(Schema):
+class SeriesLanguageQuery(Schema):
     lang: Language | None = None
 
 
-class ObservationQuery(LanguageQuery):
+class ObservationQuery(SeriesLanguageQuery):
     area_type: AreaType | None = None
     area: list[str] = Field(default_factory=list, description="Area codes (WLD, KE, ARB, HIC…)")
     year_from: int | None = None
@@ -82,8 +82,8 @@ def _indicator(indicator: Indicator, lang: str, count: int) -> dict:
     }
 
 
-@router.get("", response={200: list[IndicatorOut], **READ_ERRORS}, summary="ICT indicators")
-def list_indicators(request, query: Query[LanguageQuery]):
+@router.get("", response={200: list[SeriesOut], **READ_ERRORS}, summary="ICT indicators")
+def list_indicators(request, query: Query[SeriesLanguageQuery]):
     lang = answer_language(request, query.lang)
     return [
         _indicator(indicator, lang, indicator.count)
@@ -91,7 +91,7 @@ def list_indicators(request, query: Query[LanguageQuery]):
     ]
 
 
-class TargetOut(Schema):
+class GlobalTargetOut(Schema):
     framework: str
     number: int
     title: str
@@ -108,16 +108,16 @@ class TargetOut(Schema):
     source: str
 
 
-class TargetQuery(LanguageQuery):
+class GlobalTargetQuery(SeriesLanguageQuery):
     framework: Framework | None = None
 
 
 @router.get(
     "/targets",
-    response={200: list[TargetOut], **READ_ERRORS},
+    response={200: list[GlobalTargetOut], **READ_ERRORS},
     summary="Targets of the Geneva Plan of Action and the Broadband Commission",
 )
-def list_targets(request, query: Query[TargetQuery]):
+def list_targets(request, query: Query[GlobalTargetQuery]):
     """Each cell in `lang` where written (Arabic as the source gives it, English), with its
     state: `given`, `no_global_data` («نقص البيانات العالمية») or `blank` (an empty cell)."""
     lang = answer_language(request, query.lang)
@@ -145,7 +145,7 @@ def list_targets(request, query: Query[TargetQuery]):
     ]
 
 
-class GapQuery(LanguageQuery):
+class GapQuery(SeriesLanguageQuery):
     area: Literal["country", "region"] = "country"
     line: str = Field(gap.DEFAULT_LINE, description="The Action Line set against (C1…C11)")
     threshold: Decimal | None = Field(
@@ -254,12 +254,6 @@ def export_gap_analysis(request, query: Query[GapExportQuery]):
     return response
 
 
-class ProblemOut(Schema):
-    row: int
-    column: str
-    message: str
-
-
 class ImportOut(Schema):
     rows: int
     created: int
@@ -283,18 +277,21 @@ def import_file(request, file: File[UploadedFile], dry_run: Form[bool] = False):
         request.user, file.name or "upload.csv", file.read(), dry_run=dry_run
     )
     if not report.ok:
-        return 422, {
-            "detail": [
-                {"loc": ["body", "file", p.row, p.column], "msg": p.message, "type": "invalid"}
-                for p in report.problems
-            ]
-        }
+        return Status(
+            422,
+            {
+                "detail": [
+                    {"loc": ["body", "file", p.row, p.column], "msg": p.message, "type": "invalid"}
+                    for p in report.problems
+                ]
+            },
+        )
     return report
 
 
 @router.get(
     "/{code}",
-    response={200: IndicatorDetailOut, 404: MessageOut, **READ_ERRORS},
+    response={200: SeriesDetailOut, 404: MessageOut, **READ_ERRORS},
     summary="One indicator with its observations",
 )
 def get_indicator(request, code: str, query: Query[ObservationQuery]):
