@@ -125,6 +125,9 @@ def analyse(
                 and counts[entry.code][line] <= few,
             )
         )
+    # Gaps first, then by Internet use (lowest first), areas without a figure last; the
+    # vocabulary's order (by name) within each.
+    rows.sort(key=lambda row: (not row.is_gap, row.internet_use is None, row.internet_use or 0))
     return GapAnalysis(area, line, lines, threshold, threshold_year, few, rows)
 
 

@@ -40,6 +40,9 @@ def for_country(country) -> list[Observation]:
     )
 
 
+MISSING = "missing"
+
+
 def chart_series(observations) -> dict:
     """Series for a line chart: one per area and breakdown, a value per year; a "no data" year
     is null (a gap in the line), never zero."""
@@ -53,7 +56,9 @@ def chart_series(observations) -> dict:
     return {
         "years": years,
         "series": [
-            {"key": list(key), "values": [values.get(year) for year in years]}
+            # Years this series has no row for are left out (not gaps): only a "no data" row
+            # is a gap, drawn as a break in the line.
+            {"key": list(key), "values": [values.get(year, MISSING) for year in years]}
             for key, values in series.items()
         ],
     }

@@ -129,6 +129,11 @@ class GapView(TemplateView):
                 for row in analysis.rows
             ],
             gap_count=sum(row.is_gap for row in analysis.rows),
+            threshold_text=(
+                format(analysis.threshold.normalize(), "f")
+                if analysis.threshold is not None
+                else ""
+            ),
             all_lights=ALL_LIGHTS,
         )
         return context
