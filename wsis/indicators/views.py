@@ -5,6 +5,10 @@ figures beside its initiatives, and the gap analysis. Thin: reading lives in `se
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from wsis.indicators import gap, series
@@ -128,6 +132,9 @@ class GapView(TemplateView):
                 }
                 for row in analysis.rows
             ],
+            table=_table(analysis),
+            gap_label=_("gap"),
+            no_data_label=_("No data"),
             gap_count=sum(row.is_gap for row in analysis.rows),
             threshold_text=(
                 format(analysis.threshold.normalize(), "f")
@@ -137,3 +144,26 @@ class GapView(TemplateView):
             all_lights=ALL_LIGHTS,
         )
         return context
+
+
+def _table(analysis: gap.GapAnalysis) -> list[tuple]:
+    """Each row with the address of its country's page and its cells, each count linked to the
+    registry's list for the pair: written here as HTML once (counts are integers, codes come
+    from the vocabularies) rather than by template tags per cell, a fifth of the page's time
+    for the 2,739 cells of the countries."""
+    registry = reverse("stocktaking:list")
+    lights = "".join(f"&amp;status_light={light}" for light in ALL_LIGHTS)
+    country = reverse("indicators:country", args=["XX"]).removesuffix("XX/")
+    table = []
+    for row in analysis.rows:
+        code = escape(row.code)
+        prefix = f"{registry}?{analysis.area}={code}{lights}&amp;action_line="
+        cells = "".join(
+            f'<td class="text-center{" table-primary" if line == analysis.line else ""}">'
+            + (f'<a href="{prefix}{escape(line)}">{count:d}</a>' if count else "0")
+            + "</td>"
+            for line, count in row.counts.items()
+        )
+        page = f"{country}{code}/" if analysis.area == "country" else ""
+        table.append((row, page, mark_safe(cells)))  # noqa: S308 - built from escaped codes
+    return table
