@@ -165,3 +165,28 @@ def test_the_sources_figures_load_once_each_cited():
     assert geneva.get(number=9).challenges_state == "blank"
     assert broadband.get(number=7).progress == "partial"
     assert all(".ar.txt:L" in t.source for t in GlobalTarget.objects.all())
+
+
+def test_an_xlsx_file_is_read_like_a_csv():
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    def workbook(*rows) -> bytes:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        buffer = BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    header = ["seriesCode", "seriesName", "seriesUnits", "entityIso", "dataYear", "dataValue"]
+    senegal = ["internet_use", "Individuals using the Internet", "percent", "SEN", 2024, 58.5]
+    chad = ["internet_use", None, None, "TCD", 2024, None]
+    report = services.import_observations(moderator(), "v.xlsx", workbook(header, senegal, chad))
+    assert [(p.row, p.column) for p in report.problems] == [(2, "source"), (3, "source")]
+    content = workbook([*header, "dataSource"], [*senegal, "ITU"], [*chad, "ITU"])
+    report = services.import_observations(moderator(), "v.xlsx", content)
+    assert report.ok, report.problems
+    values = {o.area_code: (o.value, o.state) for o in Observation.objects.all()}
+    assert values == {"SN": (Decimal("58.5"), "reported"), "TD": (None, "no_data")}

@@ -266,6 +266,11 @@ def check_file(name: str, content: bytes) -> tuple[Report, list[Row]]:
             checked = check_row(number, raw, areas, units)
             if isinstance(checked, list):
                 report.problems += checked
+                # A row that names a new indicator defines it for the rows below even when it
+                # has problems of its own: they are not reported again as "unknown indicator".
+                row = _normalised(raw)
+                if row.get("indicator_name") and row.get("unit", "").lower() in Unit.values:
+                    units.setdefault(row.get("indicator_code", ""), row["unit"].lower())
                 continue
             if checked.key in seen:
                 message = _("The same indicator, area, year and breakdown as row {row}.")
