@@ -115,3 +115,13 @@ def test_import_with_a_bad_row_answers_422_naming_it_and_writes_nothing(api):
     dry = upload(api, moderator(), csv_file(internet_use("KE", "29.5")), dry_run="true")
     assert dry.json()["created"] == 1 and dry.json()["written"] is False
     assert Observation.objects.count() == 0
+
+
+def test_import_refuses_other_files_naming_the_field(api):
+    response = api.post(
+        "/indicators/imports",
+        headers=bearer(moderator()),
+        files={"file": ("values.pdf", b"%PDF-1.4", "application/pdf")},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "file"]

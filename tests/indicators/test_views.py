@@ -79,7 +79,16 @@ def test_gap_page_shows_the_map_table_and_errors(client):
     assert client.get("/ar/indicators/gaps/?area=region").status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/en/indicators/", "/en/indicators/internet_use/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/indicators/",
+        "/en/indicators/internet_use/",
+        "/api/v1/indicators",
+        "/api/v1/indicators/internet_use",
+        "/api/v1/indicators/targets",
+    ],
+)
 def test_queries_do_not_grow_with_rows(client, url):
     def count():
         with CaptureQueriesContext(connection) as queries:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.files import UploadedFile
@@ -21,6 +22,7 @@ from wsis.indicators import gap, services
 from wsis.indicators.choices import AreaType, Framework, Location, Sex
 from wsis.indicators.models import GlobalTarget, Indicator
 from wsis.stocktaking import exports
+from wsis.stocktaking.forms import ImportForm
 
 router = Router(tags=["indicators"])
 PAGE_SIZE_MAX = 1000
@@ -273,9 +275,18 @@ class ImportOut(Schema):
 def import_file(request, file: File[UploadedFile], dry_run: Form[bool] = False):
     """All or nothing: with any bad row nothing is written and the answer is 422, each problem
     located as `["row", N, column]` with its reason. The same file twice changes nothing."""
-    report = services.import_observations(
-        request.user, file.name or "upload.csv", file.read(), dry_run=dry_run
-    )
+    # The same limits and words as the registry's import form.
+    name = file.name or ""
+    refusal = None
+    if not name.lower().endswith((".csv", ".xlsx")):
+        refusal = _("Upload a .csv or .xlsx file.")
+    elif file.size > ImportForm.MAX_BYTES:
+        refusal = _("The file is larger than 50 MB.")
+    if refusal:
+        return Status(
+            422, {"detail": [{"loc": ["body", "file"], "msg": refusal, "type": "invalid"}]}
+        )
+    report = services.import_observations(request.user, name, file.read(), dry_run=dry_run)
     if not report.ok:
         return Status(
             422,
