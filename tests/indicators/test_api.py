@@ -125,3 +125,21 @@ def test_import_refuses_other_files_naming_the_field(api):
     )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "file"]
+
+
+def test_country_figures_and_initiatives(api):
+    make_initiative(countries=["KE"], action_lines=["C2", "C7.e-health"])
+    upload(
+        api,
+        moderator(),
+        csv_file(internet_use("KE", "29.5"), "internet_use,,,country,KEN,2023,,,,,no_data,,ITU,"),
+    )
+    kenya = api.get("/indicators/countries/ke", params={"lang": "fr"}).json()
+    assert kenya["name"] == "Kenya" and kenya["initiatives"] == 1
+    assert kenya["initiatives_by_action_line"]["C2"] == 1
+    assert kenya["initiatives_by_action_line"]["C7"] == 1
+    assert [(f["year"], f["value"], f["state"]) for f in kenya["figures"]] == [
+        (2023, None, "no_data"),
+        (2024, "29.5000", "reported"),
+    ]
+    assert api.get("/indicators/countries/ZZ").status_code == 404

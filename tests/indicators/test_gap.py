@@ -98,6 +98,7 @@ def test_exports_carry_the_table(client, registered):
         "/en/indicators/gaps/?area=region&line=C4",
         "/api/v1/indicators/gap-analysis",
         "/en/indicators/countries/KE/",
+        "/api/v1/indicators/countries/KE",
     ],
 )
 def test_queries_do_not_grow_with_rows(client, url):

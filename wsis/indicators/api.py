@@ -18,11 +18,13 @@ from wsis.api.auth import token_or_session
 from wsis.api.language import Language, answer_language
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import translated
-from wsis.indicators import gap, services
+from wsis.indicators import gap, series, services
 from wsis.indicators.choices import AreaType, Framework, Location, Sex
 from wsis.indicators.models import GlobalTarget, Indicator
 from wsis.stocktaking import exports
 from wsis.stocktaking.forms import ImportForm
+from wsis.taxonomy import memo
+from wsis.taxonomy.models import Country
 
 router = Router(tags=["indicators"])
 PAGE_SIZE_MAX = 1000
@@ -298,6 +300,44 @@ def import_file(request, file: File[UploadedFile], dry_run: Form[bool] = False):
             },
         )
     return report
+
+
+class CountryFigureOut(ObservationOut):
+    indicator: str
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+    figures: list[CountryFigureOut]
+    initiatives: int
+    initiatives_by_action_line: dict[str, int]
+
+
+@router.get(
+    "/countries/{code}",
+    response={200: CountryOut, 404: MessageOut, **READ_ERRORS},
+    summary="A country's figures and its published initiatives per Action Line",
+)
+def get_country(request, code: str, query: Query[SeriesLanguageQuery]):
+    """What the country's page shows: every figure of the country (`value` null exactly when
+    `state` is `no_data`), and the number of published initiatives registered for it, in all
+    and per Action Line (as the registry's list filtered by the country counts them)."""
+    country = memo.vocabulary(Country).by("code").get(code.upper())
+    if country is None:
+        return Status(404, {"detail": _("Not Found")})
+    counts, totals = gap.cross_counts("country", [country.code], gap.action_lines())
+    return {
+        "code": country.code,
+        "name": translated(country.name, answer_language(request, query.lang)),
+        "figures": [
+            {field: getattr(o, field) for field in ObservationOut.model_fields}
+            | {"indicator": o.indicator.code}
+            for o in series.for_country(country)
+        ],
+        "initiatives": totals[country.code],
+        "initiatives_by_action_line": counts[country.code],
+    }
 
 
 @router.get(
