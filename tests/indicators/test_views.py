@@ -22,6 +22,8 @@ def test_list_shows_indicators_and_both_frameworks():
     assert "Geneva Plan of Action (2003)" in page and "Broadband Commission" in page
     assert "Lack of global data" in page and "Not stated in the source" in page
     assert "Close the digital gender gap" in page
+    # Mobile-phone ownership is a figure for people aged 10+: shown with its age, not "No data".
+    assert '82 %</span> <span class="text-body-secondary small">(2025, aged <span' in page
     arabic = ContentOf("/ar/indicators/")
     assert 'dir="rtl"' in arabic
     assert "توصيل القرى بتكنولوجيا المعلومات والاتصالات" in arabic  # the source's own words

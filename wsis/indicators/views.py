@@ -29,9 +29,11 @@ class IndicatorListView(TemplateView):
     def get_context_data(self, **kwargs):
         indicators = list(Indicator.objects.all())
         world = {}
+        # The world's total (both sexes, all areas); all ages if given, else the one age group
+        # the figure is for ("10+" for mobile phones).
         for row in Observation.objects.filter(
-            area_type=AreaType.WORLD, sex=Sex.TOTAL, location=Location.TOTAL, age=""
-        ).order_by("year"):
+            area_type=AreaType.WORLD, sex=Sex.TOTAL, location=Location.TOTAL
+        ).order_by("year", "-age"):
             if row.has_value or row.indicator_id not in world:
                 world[row.indicator_id] = row
         targets = list(GlobalTarget.objects.all())
