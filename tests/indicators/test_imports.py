@@ -190,3 +190,19 @@ def test_an_xlsx_file_is_read_like_a_csv():
     assert report.ok, report.problems
     values = {o.area_code: (o.value, o.state) for o in Observation.objects.all()}
     assert values == {"SN": (Decimal("58.5"), "reported"), "TD": (None, "no_data")}
+
+
+def test_a_series_keeps_its_no_data_years_for_roadmaps():
+    from wsis.indicators.series import series_of
+
+    services.load_sources()
+    imported("internet_use,,,world,WLD,2010,,,,,no_data,,Test,")
+    world = series_of(Indicator.objects.get(code="internet_use"))
+    assert [(o.year, o.value, o.has_value) for o in world] == [
+        (2005, Decimal("15"), True),
+        (2010, None, False),
+        (2024, Decimal("68"), True),
+        (2025, Decimal("74"), True),
+    ]
+    rural = series_of(Indicator.objects.get(code="internet_use"), location="rural")
+    assert [(o.year, o.value) for o in rural] == [(2025, Decimal("58"))]

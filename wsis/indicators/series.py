@@ -31,6 +31,29 @@ def latest_by_area(indicator_code: str, area_type: str) -> dict[str, Observation
     return latest
 
 
+def series_of(
+    indicator,
+    area_type: str = AreaType.WORLD,
+    area_code: str = "WLD",
+    sex: str = Sex.TOTAL,
+    location: str = Location.TOTAL,
+    age: str = "",
+) -> list[Observation]:
+    """One series (an indicator for an area and a breakdown), oldest first, "no data" years
+    included: what a roadmap target set on an indicator reads its baseline and progress from
+    (the latest reported value is the last row with `has_value`)."""
+    return list(
+        Observation.objects.filter(
+            indicator=indicator,
+            area_type=area_type,
+            area_code=area_code,
+            sex=sex,
+            location=location,
+            age=age,
+        ).order_by("year")
+    )
+
+
 def for_country(country) -> list[Observation]:
     """Every figure of a country, by indicator, breakdown and year, in one query."""
     return list(
