@@ -21,6 +21,10 @@ FILES = {
     "bootstrap/dist/js/bootstrap.bundle.min.js.map": "bootstrap/bootstrap.bundle.min.js.map",
     "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
     "echarts/dist/echarts.min.js": "echarts/echarts.min.js",
+    # The world map of the gap analysis (ECharts 5 ships no maps): Natural Earth's countries,
+    # public domain, as TopoJSON keyed by ISO 3166 numeric code, and its reader.
+    "world-atlas/countries-110m.json": "world-atlas/countries-110m.json",
+    "topojson-client/dist/topojson-client.min.js": "topojson-client/topojson-client.min.js",
 }
 
 

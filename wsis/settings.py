@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wsis.prizes",
     "wsis.matrix",
     "wsis.deliverables",
+    "wsis.indicators",
     "wsis.api",
 ]
 

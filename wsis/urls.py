@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("wsis.prizes.urls")),
     path("matrix/", include("wsis.matrix.urls")),
     path("deliverables/", include("wsis.deliverables.urls")),
+    path("", include("wsis.indicators.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("wsis.accounts.urls")),
 )

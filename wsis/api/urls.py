@@ -13,6 +13,7 @@ from wsis.api.renderers import UnicodeJSONRenderer
 from wsis.core.errors import InvalidTransition
 from wsis.deliverables.api import router as deliverables_router
 from wsis.matrix.api import router as matrix_router
+from wsis.indicators.api import router as indicators_router
 from wsis.prizes.api import router as prizes_router
 from wsis.search.api import router as search_router
 from wsis.stocktaking.api import router as stocktaking_router
@@ -37,6 +38,7 @@ api.add_router("/initiatives", stocktaking_router)
 api.add_router("/suggestions", search_router)
 api.add_router("/matrix", matrix_router)
 api.add_router("/deliverables", deliverables_router)
+api.add_router("/indicators", indicators_router)
 api.add_router("/", accounts_router)
 
 

@@ -131,13 +131,13 @@ def _flat(value) -> str:
     return LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
 
 
-def csv_lines(rows: Iterator[dict]) -> Iterator[str]:
+def csv_lines(rows: Iterator[dict], columns=COLUMNS) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")  # a BOM, so that spreadsheet programs read Arabic and Chinese as UTF-8
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for row in rows:
-        writer.writerow([_flat(row[column]) for column in COLUMNS])
+        writer.writerow([_flat(row[column]) for column in columns])
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -171,16 +171,19 @@ def _xlsx_value(sheet, column: str, value):
         return value
     if column == "funding_amount" and value:
         return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
     return _cell(sheet, _flat(value))
 
 
-def xlsx_file(rows: Iterator[dict]):
-    """An XLSX workbook written row by row (openpyxl's write-only mode) to a temporary file."""
+def xlsx_file(rows: Iterator[dict], columns=COLUMNS, title: str = "initiatives"):
+    """An XLSX workbook written row by row (openpyxl's write-only mode) to a temporary file;
+    `columns` and `title` for tables other than the registry's (the gap analysis)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("initiatives")
-    sheet.append(COLUMNS)
+    sheet = workbook.create_sheet(title)
+    sheet.append(columns)
     for row in rows:
-        sheet.append([_xlsx_value(sheet, column, row[column]) for column in COLUMNS])
+        sheet.append([_xlsx_value(sheet, column, row[column]) for column in columns])
     handle = tempfile.TemporaryFile()
     workbook.save(handle)
     handle.seek(0)
