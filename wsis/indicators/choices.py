@@ -54,7 +54,7 @@ class Qualifier(models.TextChoices):
     EXACT = "exact", pgettext_lazy("qualifier", "Exactly")
     MORE_THAN = "more_than", _("More than")
     LESS_THAN = "less_than", _("Less than")
-    ABOUT = "about", _("About")
+    ABOUT = "about", pgettext_lazy("qualifier", "About")
 
 
 class Framework(models.TextChoices):
