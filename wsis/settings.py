@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wsis.search",
     "wsis.prizes",
     "wsis.indicators",
+    "wsis.roadmaps",
     "wsis.api",
 ]
 

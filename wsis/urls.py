@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("wsis.search.urls")),
     path("", include("wsis.prizes.urls")),
     path("", include("wsis.indicators.urls")),
+    path("", include("wsis.roadmaps.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("wsis.accounts.urls")),
 )

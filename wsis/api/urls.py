@@ -13,6 +13,7 @@ from wsis.api.renderers import UnicodeJSONRenderer
 from wsis.core.errors import InvalidTransition
 from wsis.indicators.api import router as indicators_router
 from wsis.prizes.api import router as prizes_router
+from wsis.roadmaps.api import router as roadmaps_router
 from wsis.search.api import router as search_router
 from wsis.stocktaking.api import router as stocktaking_router
 from wsis.taxonomy.api import router as taxonomy_router
@@ -34,6 +35,7 @@ api.add_router("/initiatives", stocktaking_router)
 api.add_router("/suggestions", search_router)
 api.add_router("/prizes/editions", prizes_router)
 api.add_router("/indicators", indicators_router)
+api.add_router("/roadmaps", roadmaps_router)
 api.add_router("/", accounts_router)
 
 
