@@ -249,4 +249,5 @@ def record_progress(request, target_id: int, payload: ProgressIn):
         source=payload.source,
         note=payload.note,
     )
+    progress.refresh_from_db()  # the value as stored (and as GET shows it), 4 decimal places
     return Status(201, progress)
