@@ -94,9 +94,14 @@ def test_contribution_counts_equal_the_registry_list(client):
 
 
 def test_list_page(client):
+    make_initiative(action_lines=["C2"])
     make_target(make_roadmap("C2"))
-    content = client.get("/en/roadmaps/").content.decode()
+    response = client.get("/en/roadmaps/")
+    content = response.content.decode()
     assert "C2 roadmap 2027" in content and "No roadmap yet" in content
+    [c2] = [row for row in response.context["rows"] if row[0].code == "C2"]
+    assert c2[4] == 1 == registry_count(c2[5])
+    assert c2[3] == [("no_data", "No data", 1)]
     assert client.get("/ar/roadmaps/").status_code == 200
 
 

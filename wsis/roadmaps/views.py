@@ -44,7 +44,10 @@ class RoadmapListView(TemplateView):
                 for value, label in TargetStatus.choices
                 if value in statuses
             ]
-            rows.append((line, current, versions, summary, counts.get(line.code, 0)))
+            count = counts.get(line.code, 0)
+            rows.append(
+                (line, current, versions, summary, count, contributions.list_url(line.code))
+            )
         return super().get_context_data(rows=rows, **kwargs)
 
 
