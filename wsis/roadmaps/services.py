@@ -21,6 +21,7 @@ from wsis.roadmaps.models import Action, Objective, Progress, Roadmap, Target
 from wsis.taxonomy.models import SDGTarget
 
 CREATED = "roadmaps.roadmap.created"
+UPDATED = "roadmaps.roadmap.updated"
 MADE_CURRENT = "roadmaps.roadmap.made_current"
 TARGET_ADDED = "roadmaps.target.added"
 PROGRESS_RECORDED = "roadmaps.progress.recorded"
@@ -43,6 +44,18 @@ def _texts(field: str, texts, *, required: bool = True) -> dict:
     return texts
 
 
+def _sdg_targets(codes) -> list[SDGTarget]:
+    """The SDG targets of `codes`; an unknown code is a field error naming it."""
+    codes = [str(code).strip() for code in codes or () if str(code).strip()]
+    found = {t.code: t for t in SDGTarget.objects.filter(code__in=codes)}
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise ValidationError(
+            {"sdg_targets": _("Unknown SDG target: {codes}.").format(codes=", ".join(unknown))}
+        )
+    return list(found.values())
+
+
 def create_roadmap(
     actor, action_line, version: int, title: dict, summary: dict | None = None, sdg_targets=()
 ) -> Roadmap:
@@ -51,6 +64,7 @@ def create_roadmap(
     if not 2000 <= version <= 2100:
         raise ValidationError({"version": _("Give the roadmap's year, for example 2027.")})
     title, summary = _texts("title", title), _texts("summary", summary or {}, required=False)
+    sdg_targets = _sdg_targets(sdg_targets)
     with transaction.atomic():
         if Roadmap.objects.filter(action_line=action_line, version=version).exists():
             raise ValidationError(
@@ -64,8 +78,29 @@ def create_roadmap(
             title=title,
             summary=summary,
         )
-        roadmap.sdg_targets.set(SDGTarget.objects.filter(code__in=sdg_targets))
+        roadmap.sdg_targets.set(sdg_targets)
         record_event(CREATED, roadmap, actor, version=version)
+    return roadmap
+
+
+def update_roadmap(
+    actor, roadmap: Roadmap, language: str, title: str, summary: str = "", sdg_targets=()
+) -> Roadmap:
+    """Set the title and summary in `language` (other languages kept) and the SDG targets."""
+    _require_editor(actor, roadmap.action_line)
+    if language not in DATA_LANGUAGES:
+        raise ValidationError({"language": _("Unknown language.")})
+    if not title.strip():
+        raise ValidationError({"title": _("This field is required.")})
+    sdg_targets = _sdg_targets(sdg_targets)
+    with transaction.atomic():
+        roadmap = Roadmap.objects.select_for_update().get(pk=roadmap.pk)
+        roadmap.title = {**roadmap.title, language: title.strip()}
+        summary = summary.strip()
+        roadmap.summary = {k: v for k, v in {**roadmap.summary, language: summary}.items() if v}
+        roadmap.save(update_fields=["title", "summary"])
+        roadmap.sdg_targets.set(sdg_targets)
+        record_event(UPDATED, roadmap, actor, language=language)
     return roadmap
 
 
@@ -124,10 +159,10 @@ def add_target(actor, roadmap: Roadmap, *, indicator: str, text: dict, **values)
     needed the area and breakdown, the objective and the SDG targets it serves."""
     _require_editor(actor, roadmap.action_line)
     fields = _checked_target(roadmap, indicator, text, values)
-    sdg_targets = values.get("sdg_targets", ())
+    sdg_targets = _sdg_targets(values.get("sdg_targets", ()))
     with transaction.atomic():
         target = Target.objects.create(roadmap=roadmap, position=roadmap.targets.count(), **fields)
-        target.sdg_targets.set(SDGTarget.objects.filter(code__in=sdg_targets))
+        target.sdg_targets.set(sdg_targets)
         record_event(TARGET_ADDED, target, actor, roadmap=roadmap.pk)
     return target
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wsis.roadmaps import views
+from wsis.roadmaps import views, views_edit
 
 app_name = "roadmaps"
 urlpatterns = [
@@ -11,4 +11,10 @@ urlpatterns = [
         name="progress",
     ),
     path("roadmaps/<str:code>/", views.RoadmapDetailView.as_view(), name="detail"),
+    path("roadmaps/<str:code>/new/", views_edit.RoadmapCreateView.as_view(), name="create"),
+    path(
+        "roadmaps/<str:code>/<int:version>/edit/",
+        views_edit.RoadmapEditView.as_view(),
+        name="edit",
+    ),
 ]

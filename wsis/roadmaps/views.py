@@ -30,6 +30,7 @@ class RoadmapListView(TemplateView):
         for roadmap in roadmaps:
             by_line.setdefault(roadmap.action_line_id, []).append(roadmap)
         counts = contributions.by_action_line()
+        editable = policies.editable_lines(self.request.user)
         rows = []
         for line in memo.vocabulary(ActionLine).entries:
             versions = by_line.get(line.pk, [])
@@ -45,9 +46,9 @@ class RoadmapListView(TemplateView):
                 if value in statuses
             ]
             count = counts.get(line.code, 0)
-            rows.append(
-                (line, current, versions, summary, count, contributions.list_url(line.code))
-            )
+            can_edit = editable is None or line.pk in editable
+            registry = contributions.list_url(line.code)
+            rows.append((line, current, versions, summary, count, registry, can_edit))
         return super().get_context_data(rows=rows, **kwargs)
 
 
