@@ -80,3 +80,7 @@ def test_facilitator_records_progress(page, data):
     page.locator("form button[type=submit]").last.click()
     page.locator(".roadmap-chart canvas").first.wait_for()
     assert "/roadmaps/C2/" in page.url
+    page.goto("/ar/roadmaps/C2/2027/edit/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert not axe_violations(page), describe({"edit": axe_violations(page)})
+    screenshot(page, "roadmaps-edit-ar")

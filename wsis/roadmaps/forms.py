@@ -38,6 +38,7 @@ def _sdg_field():
     return CodesField(
         label=_("SDG targets"),
         required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),  # codes read left to right (9.c)
         help_text=_("Codes separated by spaces or commas, for example 9.c 17.8."),
     )
 
@@ -78,10 +79,17 @@ class TargetForm(BootstrapWidgets, forms.Form):
     text = forms.CharField(label=_("Target"), max_length=1000)
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None, to_field_name="code")
     area_type = forms.ChoiceField(label=_("Area type"), choices=AreaType.choices)
-    area_code = forms.CharField(label=_("Area"), max_length=10, initial="WLD")
+    area_code = forms.CharField(
+        label=_("Area"), max_length=10, initial="WLD", widget=forms.TextInput(attrs={"dir": "ltr"})
+    )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
     location = forms.ChoiceField(label=_("Urban or rural"), choices=Location.choices)
-    age = forms.CharField(label=_("Age group"), max_length=10, required=False)
+    age = forms.CharField(
+        label=_("Age group"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+    )
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
     baseline_value = forms.DecimalField(label=_("Baseline value"), max_digits=20, decimal_places=4)
     baseline_date = forms.DateField(
