@@ -159,9 +159,12 @@ def test_progress_form_per_role(client, who, expected):
     response = client.post(url, {"date": "2024-01-01", "state": "reported", "value": "60"})
     assert response.status_code == (302 if expected == 200 else 403)
     assert Progress.objects.count() == (1 if expected == 200 else 0)
+    page = client.get("/en/roadmaps/C2/").content.decode()
+    assert ("Record progress" in page) == (expected == 200)
+    # The history names its actors: shown only to those who may change the roadmap.
+    assert ("Recent changes" in page) == (expected == 200)
     if expected == 200:
-        page = client.get("/en/roadmaps/C2/").content.decode()
-        assert "Record progress" in page
+        assert 'Progress recorded (<span dir="ltr">2024-01-01</span>)' in page
 
 
 def test_progress_form_errors_are_translated_and_keep_the_input(client):

@@ -4,6 +4,7 @@ signed in or not, may read roadmaps."""
 
 from wsis.accounts.choices import Role
 from wsis.stocktaking.policies import is_moderator
+from wsis.taxonomy.models import ActionLine
 
 
 def can_edit(user, action_line) -> bool:
@@ -21,7 +22,5 @@ def editable_lines(user) -> set[int] | None:
         return None
     if not (user and user.is_authenticated and user.has_role(Role.FACILITATOR)):
         return set()
-    from wsis.taxonomy.models import ActionLine
-
     own = set(user.action_lines.values_list("pk", flat=True))
     return own | set(ActionLine.objects.filter(parent__in=own).values_list("pk", flat=True))

@@ -7,13 +7,23 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from wsis.core.events import events_for, events_for_objects
 from wsis.indicators.series import area_name
 from wsis.roadmaps.choices import TargetStatus
 from wsis.roadmaps.models import Action, Objective, Progress, Roadmap, Target
 from wsis.roadmaps.status import Point, target_status
 from wsis.taxonomy import memo
 from wsis.taxonomy.models import ActionLine
+
+EVENT_NAMES = {
+    "roadmaps.roadmap.created": _("Roadmap created"),
+    "roadmaps.roadmap.updated": _("Title, summary or SDG targets changed"),
+    "roadmaps.roadmap.made_current": _("Made the current version"),
+    "roadmaps.target.added": _("Target added"),
+    "roadmaps.progress.recorded": _("Progress recorded"),
+}
 
 
 @dataclass
@@ -117,3 +127,13 @@ def sdg_codes(roadmap: Roadmap, targets: list[TargetView]) -> list[str]:
     for view in targets:
         codes += [code for code in view.sdg_codes if code not in codes]
     return codes
+
+
+def history(roadmap: Roadmap, targets: list[TargetView], limit: int = 20) -> list:
+    """The latest events of a roadmap and its targets, newest first, in two queries."""
+    events = list(events_for(roadmap)[:limit])
+    events += list(events_for_objects(Target, [view.target.pk for view in targets])[:limit])
+    events = sorted(events, key=lambda event: (event.created_at, event.pk), reverse=True)[:limit]
+    for event in events:
+        event.text = str(EVENT_NAMES.get(event.label, event.label))
+    return events

@@ -68,6 +68,7 @@ class RoadmapDetailView(TemplateView):
         objectives, targets = reading.full(roadmap)
         codes = reading.sdg_codes(roadmap, targets)
         found = contributions.for_roadmap(line.code, codes)
+        can_edit = policies.can_edit(self.request.user, line)
         return super().get_context_data(
             line=line,
             roadmap=roadmap,
@@ -76,7 +77,9 @@ class RoadmapDetailView(TemplateView):
             targets=targets,
             contribution=found[0],
             by_sdg_target=found[1:],
-            can_edit=policies.can_edit(self.request.user, line),
+            can_edit=can_edit,
+            # Who changed what: for the people who may change it (actors are named).
+            history=reading.history(roadmap, targets) if can_edit else [],
             **kwargs,
         )
 
