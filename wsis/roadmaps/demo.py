@@ -1,9 +1,10 @@
 """Demonstration roadmaps for a developer's machine (`manage.py load_demo_roadmaps`).
 
-Written for this project, NOT the facilitators' roadmaps: every title says so. Where a baseline or
-a recorded value is a real figure, it is one the indicators app ships (`wsis/indicators/data/`)
-with its source line; every target value and target date is invented for the demonstration and
-the target's text says so.
+Written for this project, NOT the facilitators' roadmaps: every title says so. Baselines and
+recorded values are real figures only: each is looked up among those the indicators app ships
+(`wsis/indicators/data/`, checked equal) and takes its source line from there. Every target value
+and target date is invented for the demonstration, and the target's text says so. Annual figures
+are dated 1 July of their year.
 """
 
 from datetime import date
@@ -12,28 +13,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from wsis.indicators.choices import AreaType, Location, Sex, ValueState
+from wsis.indicators.models import Observation
 from wsis.roadmaps import services
 from wsis.roadmaps.models import Roadmap
 from wsis.taxonomy.models import ActionLine
 
-# Annual figures are dated at mid-year.
-FF2024_L538 = (
-    "ITU, Facts and Figures 2024, in the WSIS+20 report "
-    "[sources/itu-wsis20-report-building-a-digital-future-for-all.ar.txt:L538]"
-)
-FF2024_L599 = (
-    "ITU, Facts and Figures 2024, in the WSIS+20 report "
-    "[sources/itu-wsis20-report-building-a-digital-future-for-all.ar.txt:L599]"
-)
-UNGA_L88 = (
-    "ITU, quoted in A/RES/80/173 para. 20 [sources/unga-a-res-80-173-wsis20-outcome.ar.txt:L88]"
-)
-UNGA_L90 = (
-    "ITU, quoted in A/RES/80/173 para. 21 [sources/unga-a-res-80-173-wsis20-outcome.ar.txt:L90]"
-)
-UNGA_L92 = (
-    "ITU, quoted in A/RES/80/173 para. 22 [sources/unga-a-res-80-173-wsis20-outcome.ar.txt:L92]"
-)
 DEMO = {"en": " (demonstration)", "ar": " (للعرض التوضيحي)"}
 
 
@@ -68,12 +52,12 @@ ROADMAPS = [
                     "ثلاثة أرباع سكان العالم على الإنترنت بحلول 2025",
                 ),
                 "indicator": "internet_use",
-                "baseline": (Decimal(15), _mid(2005), UNGA_L88),
+                "baseline": (Decimal(15), _mid(2005)),
                 "target": (Decimal(75), _mid(2025)),
                 "sdg_targets": ["17.8"],
                 "progress": [
-                    (_mid(2024), Decimal(68), FF2024_L538),
-                    (_mid(2025), Decimal(74), UNGA_L88),
+                    (_mid(2024), Decimal(68)),
+                    (_mid(2025), Decimal(74)),
                 ],
             }
         ],
@@ -147,10 +131,10 @@ ROADMAPS = [
                     "90 في المائة من سكان العالم متصلون بحلول 2030",
                 ),
                 "indicator": "internet_use",
-                "baseline": (Decimal(68), _mid(2024), FF2024_L538),
+                "baseline": (Decimal(68), _mid(2024)),
                 "target": (Decimal(90), _mid(2030)),
                 "sdg_targets": ["17.8"],
-                "progress": [(_mid(2025), Decimal(74), UNGA_L88)],
+                "progress": [(_mid(2025), Decimal(74))],
             },
             {
                 "objective": 1,
@@ -159,10 +143,10 @@ ROADMAPS = [
                 ),
                 "indicator": "internet_use",
                 "sex": Sex.FEMALE,
-                "baseline": (Decimal(65), _mid(2024), FF2024_L599),
+                "baseline": (Decimal(65), _mid(2024)),
                 "target": (Decimal(85), _mid(2030)),
                 "sdg_targets": ["5.b"],
-                "progress": [(_mid(2025), Decimal(71), UNGA_L92)],
+                "progress": [(_mid(2025), Decimal(71))],
             },
             {
                 "objective": 0,
@@ -172,11 +156,11 @@ ROADMAPS = [
                 ),
                 "indicator": "internet_use",
                 "location": Location.RURAL,
-                "baseline": (Decimal(58), _mid(2025), UNGA_L90),
+                "baseline": (Decimal(58), _mid(2025)),
                 "target": (Decimal(75), _mid(2030)),
                 "sdg_targets": [],
                 # No figure yet for 2026: recorded as "no data", a gap in the chart.
-                "progress": [(_mid(2026), None, "")],
+                "progress": [(_mid(2026), None)],
             },
         ],
     },
@@ -210,7 +194,15 @@ def load(actor, stdout) -> None:
 
 
 def _add_target(actor, roadmap, objectives, spec) -> None:
-    baseline_value, baseline_date, baseline_source = spec["baseline"]
+    baseline_value, baseline_date = spec["baseline"]
+    key = {
+        "indicator__code": spec["indicator"],
+        "area_type": AreaType.WORLD,
+        "area_code": "WLD",
+        "sex": spec.get("sex", Sex.TOTAL),
+        "location": spec.get("location", Location.TOTAL),
+        "age": "",
+    }
     target_value, target_date = spec["target"]
     objective = spec.get("objective")
     target = services.add_target(
@@ -225,11 +217,23 @@ def _add_target(actor, roadmap, objectives, spec) -> None:
         location=spec.get("location", Location.TOTAL),
         baseline_value=baseline_value,
         baseline_date=baseline_date,
-        baseline_source=baseline_source,
+        baseline_source=_shipped(key, baseline_date.year, baseline_value).source,
         target_value=target_value,
         target_date=target_date,
         sdg_targets=spec["sdg_targets"],
     )
-    for on, value, source in spec["progress"]:
-        state = ValueState.REPORTED if value is not None else ValueState.NO_DATA
-        services.record_progress(actor, target, on=on, value=value, state=state, source=source)
+    for on, value in spec["progress"]:
+        if value is None:
+            services.record_progress(actor, target, on=on, state=ValueState.NO_DATA)
+        else:
+            source = _shipped(key, on.year, value).source
+            services.record_progress(actor, target, on=on, value=value, source=source)
+
+
+def _shipped(key: dict, year: int, value: Decimal) -> Observation:
+    """The figure the indicators app ships for `key` and `year`, which must be `value`: the
+    demonstration uses real figures only as the sources give them, with their source."""
+    observation = Observation.objects.filter(**key, year=year).first()
+    if observation is None or observation.value != value:
+        raise ValueError(f"No shipped figure {value} for {key} in {year}: load_indicator_data?")
+    return observation
