@@ -184,3 +184,15 @@ def test_progress_form_errors_are_translated_and_keep_the_input(client):
     response = client.post(url, {"date": "2024-01-01", "state": "no_data", "value": ""})
     assert response.status_code == 302
     assert Progress.objects.get().value is None
+
+
+def test_a_c7_sub_line_has_its_own_roadmap_page(client):
+    make_initiative(action_lines=["C7.e-health"], sdg_targets=["3.8"])
+    make_target(make_roadmap("C7.e-health", sdg_targets=("3.8",)))
+    response = client.get("/en/roadmaps/C7.e-health/")
+    assert response.status_code == 200
+    assert [
+        (c.code, c.count)
+        for c in (response.context["contribution"], *response.context["by_sdg_target"])
+    ] == [("", 1), ("3.8", 1), ("17.8", 0)]
+    assert "C7.e-health" in client.get("/en/roadmaps/").content.decode()

@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from wsis.api.auth import token_or_session
 from wsis.api.language import Language, answer_language
+from wsis.api.ratelimit import limit
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import translated
 from wsis.indicators.choices import ValueState
@@ -236,6 +237,7 @@ def get_roadmap(request, action_line: str, query: Query[RoadmapQuery]):
     auth=token_or_session,
     summary="Record a progress value (or no data) for a target",
 )
+@limit("roadmap-progress", "600/h")  # a facilitator's yearly figures, not a bulk channel
 def record_progress(request, target_id: int, payload: ProgressIn):
     """For the facilitators of the target's Action Line and the secretariat. A value with
     `state: reported`, or `state: no_data` and no value; one record per target and date."""
