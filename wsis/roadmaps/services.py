@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -71,13 +71,20 @@ def create_roadmap(
                 {"version": _("This Action Line already has a roadmap for that year.")}
             )
         is_first = not Roadmap.objects.filter(action_line=action_line).exists()
-        roadmap = Roadmap.objects.create(
-            action_line=action_line,
-            version=version,
-            is_current=is_first,
-            title=title,
-            summary=summary,
-        )
+        try:
+            # The unique constraints decide between two requests for the same line at once.
+            with transaction.atomic():
+                roadmap = Roadmap.objects.create(
+                    action_line=action_line,
+                    version=version,
+                    is_current=is_first,
+                    title=title,
+                    summary=summary,
+                )
+        except IntegrityError:
+            raise ValidationError(
+                {"version": _("This Action Line already has a roadmap for that year.")}
+            ) from None
         roadmap.sdg_targets.set(sdg_targets)
         record_event(CREATED, roadmap, actor, version=version)
     return roadmap
@@ -255,17 +262,23 @@ def record_progress(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        taken = ValidationError({"date": _("A value is already recorded for this date.")})
         if Progress.objects.filter(target=target, date=on).exists():
-            raise ValidationError({"date": _("A value is already recorded for this date.")})
-        progress = Progress.objects.create(
-            target=target,
-            date=on,
-            value=value if state == ValueState.REPORTED else None,
-            state=state,
-            source=source.strip()[:300],
-            note=note.strip(),
-            recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
-        )
+            raise taken
+        try:
+            # The unique constraint decides between two requests for the same date at once.
+            with transaction.atomic():
+                progress = Progress.objects.create(
+                    target=target,
+                    date=on,
+                    value=value if state == ValueState.REPORTED else None,
+                    state=state,
+                    source=source.strip()[:300],
+                    note=note.strip(),
+                    recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+                )
+        except IntegrityError:
+            raise taken from None
         record_event(
             PROGRESS_RECORDED,
             target,
