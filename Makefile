@@ -61,6 +61,7 @@ db: setup
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py load_prize_history
 	$(PY) manage.py load_indicator_data
+	$(PY) manage.py load_demo_roadmaps
 	@# Vectors of the demo initiatives and of the tag descriptions (a few minutes, once).
 	$(PY) manage.py reindex --vectors-only
 	$(PY) manage.py export_open_data --site

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wsis.matrix",
     "wsis.deliverables",
     "wsis.indicators",
+    "wsis.roadmaps",
     "wsis.api",
 ]
 

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("matrix/", include("wsis.matrix.urls")),
     path("deliverables/", include("wsis.deliverables.urls")),
     path("", include("wsis.indicators.urls")),
+    path("", include("wsis.roadmaps.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("wsis.accounts.urls")),
 )

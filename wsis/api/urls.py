@@ -15,6 +15,7 @@ from wsis.deliverables.api import router as deliverables_router
 from wsis.matrix.api import router as matrix_router
 from wsis.indicators.api import router as indicators_router
 from wsis.prizes.api import router as prizes_router
+from wsis.roadmaps.api import router as roadmaps_router
 from wsis.search.api import router as search_router
 from wsis.stocktaking.api import router as stocktaking_router
 from wsis.taxonomy.api import router as taxonomy_router
@@ -39,6 +40,7 @@ api.add_router("/suggestions", search_router)
 api.add_router("/matrix", matrix_router)
 api.add_router("/deliverables", deliverables_router)
 api.add_router("/indicators", indicators_router)
+api.add_router("/roadmaps", roadmaps_router)
 api.add_router("/", accounts_router)
 
 
