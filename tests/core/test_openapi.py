@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from django.conf import settings
+from ninja import Schema
 
 from wsis.api.urls import api
 
@@ -33,3 +34,18 @@ def test_openapi_is_served(client):
     assert response.status_code == 200 and response.json()["info"]["title"] == "WSIS Platform API"
     docs = client.get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn." not in docs  # no network needed
+
+
+def test_no_two_schemas_share_a_name():
+    # The OpenAPI document names each schema by its class name only: a second class of the same
+    # name in another app's api.py silently replaces the first in the document (an indicators'
+    # `CountryOut` once described the taxonomy's country list).
+    seen: dict[str, str] = {}
+    pending = list(Schema.__subclasses__())
+    while pending:
+        schema = pending.pop()
+        pending.extend(schema.__subclasses__())
+        if not schema.__module__.startswith("wsis."):
+            continue
+        where = f"{schema.__module__}.{schema.__qualname__}"
+        assert seen.setdefault(schema.__name__, where) == where, (seen[schema.__name__], where)

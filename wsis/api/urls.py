@@ -12,8 +12,8 @@ from wsis.api.ratelimit import RateLimited
 from wsis.api.renderers import UnicodeJSONRenderer
 from wsis.core.errors import InvalidTransition
 from wsis.deliverables.api import router as deliverables_router
-from wsis.matrix.api import router as matrix_router
 from wsis.indicators.api import router as indicators_router
+from wsis.matrix.api import router as matrix_router
 from wsis.prizes.api import router as prizes_router
 from wsis.roadmaps.api import router as roadmaps_router
 from wsis.search.api import router as search_router

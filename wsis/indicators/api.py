@@ -306,7 +306,7 @@ class CountryFigureOut(ObservationOut):
     indicator: str
 
 
-class CountryOut(Schema):
+class CountryFiguresOut(Schema):
     code: str
     name: str
     figures: list[CountryFigureOut]
@@ -316,7 +316,7 @@ class CountryOut(Schema):
 
 @router.get(
     "/countries/{code}",
-    response={200: CountryOut, 404: MessageOut, **READ_ERRORS},
+    response={200: CountryFiguresOut, 404: MessageOut, **READ_ERRORS},
     summary="A country's figures and its published initiatives per Action Line",
 )
 def get_country(request, code: str, query: Query[SeriesLanguageQuery]):

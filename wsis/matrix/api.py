@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from wsis.api.auth import token_or_session
-from wsis.api.language import Language, answer_language
+from wsis.api.language import Language, LanguageQuery, answer_language
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import data_language
 from wsis.matrix import evidence, overview, services
@@ -96,10 +96,6 @@ class GapsOut(Schema):
     gdc_objectives: list[EntryOut]
     cells_without_initiatives: list[CellOut]
     initiatives_outside: OutsideOut
-
-
-class LanguageQuery(Schema):
-    lang: Language | None = None
 
 
 class CellIn(Schema):

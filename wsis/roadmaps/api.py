@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from wsis.api.auth import token_or_session
-from wsis.api.language import Language, answer_language
+from wsis.api.language import LanguageQuery, answer_language
 from wsis.api.ratelimit import limit
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import translated
@@ -21,10 +21,6 @@ from wsis.taxonomy import memo
 from wsis.taxonomy.models import ActionLine
 
 router = Router(tags=["roadmaps"])
-
-
-class LanguageQuery(Schema):
-    lang: Language | None = None
 
 
 class RoadmapQuery(LanguageQuery):
@@ -57,7 +53,7 @@ class IndicatorRef(Schema):
     unit: str
 
 
-class TargetOut(Schema):
+class RoadmapTargetOut(Schema):
     id: int
     text: str
     indicator: IndicatorRef
@@ -104,7 +100,7 @@ class RoadmapDetailOut(Schema):
     summary: str
     sdg_targets: list[str]
     objectives: list[ObjectiveOut]
-    targets: list[TargetOut]
+    targets: list[RoadmapTargetOut]
     contributions: list[ContributionOut]
 
 

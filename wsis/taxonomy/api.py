@@ -2,7 +2,7 @@
 
 from ninja import Query, Router, Schema
 
-from wsis.api.language import Language, answer_language
+from wsis.api.language import LanguageQuery, answer_language
 from wsis.api.schemas import READ_ERRORS
 from wsis.core.i18n import translated
 from wsis.taxonomy import services
@@ -61,10 +61,6 @@ class CountryOut(Entry):
     m49_region: str
     m49_subregion: str
     groups: list[str]
-
-
-class LanguageQuery(Schema):
-    lang: Language | None = None
 
 
 @router.get(
