@@ -36,3 +36,10 @@ def names(entries):
     """Vocabulary entries' names in the reader's language, joined with the language's comma
     (Arabic «،», Chinese «、»)."""
     return pgettext("list separator", ", ").join(translated(entry.name) for entry in entries)
+
+
+@register.filter
+def isolated(code) -> str:
+    """A code ("9.c", "C7") kept left to right inside a sentence of any direction: between
+    Unicode's left-to-right isolate marks, an Arabic sentence no longer shows "9.c" as "c.9"."""
+    return f"\u2066{code}\u2069"
