@@ -165,3 +165,33 @@ def test_the_rate_limit_holds_and_counts_each_call_once(intake, settings):
     assert answers == [200] * 120 + [429]
     assert len(handed) == 1 and hits(voter) == 121
     assert Vote.objects.filter(voter=voter).count() == 1
+
+
+def test_a_connection_broken_since_its_last_use_hands_the_vote_to_django(intake):
+    # The intake skips Django's per-request health check; a connection the database dropped
+    # meanwhile (here terminated, as a restart would) must not lose or refuse the vote.
+    if connection.vendor != "postgresql":
+        pytest.skip("a connection is terminated by PostgreSQL")
+    client, handed = intake
+    edition = edition_in("voting")
+    first, second = nominees(edition)
+    voter, headers = voter_headers()
+    votes = f"/api/v1/prizes/editions/{edition.year}/votes"
+    assert client.post(votes, json={"nominee": first.pk}, headers=headers).status_code == 201
+    assert not handed
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchall()  # the server's connection
+    other = nominees(edition, category="C4", count=1)[0]
+    response = client.post(votes, json={"nominee": other.pk}, headers=headers)
+    assert response.status_code == 201 and len(handed) == 1
+    assert tally.voter_choices(edition, voter) == {
+        first.category_id: first.pk,
+        other.category_id: other.pk,
+    }
+    # And the intake takes the next one again, on Django's fresh connection.
+    assert client.put(votes, json={"nominee": second.pk}, headers=headers).status_code == 200
+    assert len(handed) == 1
