@@ -58,6 +58,7 @@ db: setup
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py load_matrix
 	$(PY) manage.py load_deliverables
+	$(PY) manage.py send_deliverable_reminders --schedule
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py load_prize_history
 	$(PY) manage.py load_indicator_data

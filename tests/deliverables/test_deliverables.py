@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.accounts.factories import UserFactory
 from tests.stocktaking.factories import moderator
@@ -176,3 +177,37 @@ def _more():
     with path:
         json.dump(data, path)
     return path.name
+
+
+def test_the_background_worker_sends_them_daily(shipped, settings):
+    # `make run` plants the daily run (`send_deliverable_reminders --schedule`); each run sends
+    # the day's reminders and plants the next one, so no cron job is needed.
+    from django_tasks_db.models import DBTaskResult
+
+    from wsis.deliverables import tasks
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=tasks.send_reminders_daily.module_path, status="READY"
+    )
+    call_command("send_deliverable_reminders", schedule=True)
+    call_command("send_deliverable_reminders", schedule=True)
+    (run,) = waiting
+    assert run.run_after == tasks.next_run(run.enqueued_at)
+    assert timezone.localtime(run.run_after).time() == tasks.DAILY_AT
+    roadmaps = shipped.get(code="action-line-roadmaps")
+    roadmaps.due_date = timezone.localdate() + datetime.timedelta(days=5)
+    roadmaps.save()
+    services.assign_owners(moderator(), roadmaps, [UserFactory()])
+    mail.outbox.clear()
+    run.status = "RUNNING"  # as the worker marks it before running it
+    run.save()
+    assert tasks.send_reminders_daily.call() == 1
+    assert mail.outbox[0].subject.startswith("Due in 5 days")
+    assert waiting.count() == 1  # the next day's run
+
+
+def test_a_reminder_for_one_day_says_day(shipped):
+    from wsis.deliverables.reminders import _message
+
+    deliverable = Deliverable.objects.select_related("body").first()
+    assert _message(deliverable, 1)[0].startswith("Due in 1 day:")

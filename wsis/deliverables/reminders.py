@@ -13,6 +13,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wsis.deliverables.choices import OPEN
 from wsis.deliverables.models import Deliverable, Reminder
@@ -69,7 +70,9 @@ def _send_once(deliverable: Deliverable, owner, lead: int, today: datetime.date)
 
 def _message(deliverable: Deliverable, days_left: int) -> tuple[str, str]:
     title = deliverable.display_title()
-    subject = _("Due in {days} days: {title}").format(days=days_left, title=title)
+    subject = ngettext(
+        "Due in {days} day: {title}", "Due in {days} days: {title}", days_left
+    ).format(days=days_left, title=title)
     lines = [
         _("{title} is due on {date} ({body}, {session}).").format(
             title=title,
