@@ -472,7 +472,7 @@ def remove_target(actor, target: Target) -> None:
             TARGET_REMOVED,
             roadmap,
             actor,
-            target=target.pk,
+            target_id=target.pk,
             text=target.text,
             indicator=target.indicator.code,
             values=len(values),
