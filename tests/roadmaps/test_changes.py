@@ -46,9 +46,9 @@ def a_roadmap():
 
 
 def snapshot() -> str:
-    """Every roadmap row, its history and the events, as text."""
+    """Every roadmap row, its history and the roadmaps' events, as text."""
     rows = [*Objective.objects.all(), *Action.objects.all(), *Target.objects.all()]
-    rows += [*Progress.objects.all(), *Event.objects.all()]
+    rows += [*Progress.objects.all(), *Event.objects.filter(label__startswith="roadmaps.")]
     history = [
         model.history.count() for model in (Objective, Action, Target, Progress)
     ]  # the history rows too
