@@ -109,9 +109,11 @@ def test_forms_are_prefilled_and_removals_say_what_goes(client):
     record(world.target, date(2023, 1, 1), None)
     login(client, facilitator("C2"))
     content = client.get(f"/en/roadmaps/progress/{world.progress.pk}/edit/").content.decode()
-    assert 'value="2024-01-01"' in content and 'value="57.0000"' in content
+    assert 'value="2024-01-01"' in content and 'value="57"' in content
+    assert "Texts are saved" not in content and "baseline 50 (2020-01-01)" in content
     content = client.get(f"/en/roadmaps/targets/{world.target.pk}/edit/").content.decode()
     assert 'value="Everyone online"' in content and 'value="17.8"' in content
+    assert 'value="100"' in content and "Texts are saved in the language" in content
     assert '<option value="internet_use" selected>' in content
     content = client.get(f"/en/roadmaps/targets/{world.target.pk}/remove/").content.decode()
     assert "The 2 values recorded for it." in content and 'name="csrfmiddlewaretoken"' in content

@@ -3,6 +3,7 @@ value. Each change page is the add-form prefilled (texts in the page's language,
 languages kept) and calls one service; each removal is a confirmation page saying what goes,
 then a POST. Who may: `policies.can_edit` for the roadmap's Action Line, nobody else."""
 
+from decimal import Decimal
 from operator import attrgetter
 
 from django.contrib import messages
@@ -17,6 +18,11 @@ from wsis.roadmaps import policies, services
 from wsis.roadmaps.forms import ActionForm, ObjectiveForm, ProgressForm, TargetForm
 from wsis.roadmaps.models import Action, Objective, Progress, Target
 from wsis.roadmaps.views_edit import _add_errors
+
+
+def plain(value: Decimal | None) -> str | None:
+    """A stored figure as typed: 57, not 57.0000 (nor 5.7E+1)."""
+    return None if value is None else f"{value.normalize():f}"
 
 
 def own_text(texts: dict, language: str, typed: str) -> dict:
@@ -52,6 +58,11 @@ class ChangeView(_RoadmapPart):
     template_name = "roadmaps/change_form.html"
     form_class = None
     title = ""
+    has_texts = True  # texts saved in the page's language: say so
+
+    def subject(self, found) -> str:
+        """What the form changes, shown above it where the title does not say."""
+        return ""
 
     def make_form(self, found, **kwargs):
         return self.form_class(**kwargs)
@@ -63,8 +74,15 @@ class ChangeView(_RoadmapPart):
         raise NotImplementedError
 
     def render(self, request, found, form, status=200):
-        context = {"object": found, "roadmap": self.roadmap(found), "form": form}
-        return render(request, self.template_name, {**context, "title": self.title}, status=status)
+        context = {
+            "object": found,
+            "roadmap": self.roadmap(found),
+            "form": form,
+            "title": self.title,
+            "has_texts": self.has_texts,
+            "subject": self.subject(found),
+        }
+        return render(request, self.template_name, context, status=status)
 
     def get(self, request, pk: int):
         found = self.get_object(request, pk)
@@ -200,6 +218,8 @@ class TargetChangeView(ChangeView):
         return {
             **{name: getattr(found, name) for name in services.TARGET_FIELDS},
             "text": translated(found.text, language),
+            "baseline_value": plain(found.baseline_value),
+            "target_value": plain(found.target_value),
             "indicator": found.indicator,
             "sdg_targets": [t.code for t in found.sdg_targets.all()],
         }
@@ -232,8 +252,22 @@ class ProgressChangeView(ChangeView):
     model, form_class, title = Progress, ProgressForm, gettext_lazy("Correct a recorded value")
     roadmap_path, related = "target.roadmap", ("target__roadmap__action_line", "target__indicator")
 
+    has_texts = False
+
+    def subject(self, found):
+        return _(
+            "{target} — baseline {baseline} ({baseline_date}), target {value} ({date})"
+        ).format(
+            target=str(found.target),
+            baseline=plain(found.target.baseline_value),
+            baseline_date=found.target.baseline_date.isoformat(),
+            value=plain(found.target.target_value),
+            date=found.target.target_date.isoformat(),
+        )
+
     def initial(self, found, language):
-        return {name: getattr(found, name) for name in services.PROGRESS_FIELDS}
+        initial = {name: getattr(found, name) for name in services.PROGRESS_FIELDS}
+        return initial | {"value": plain(found.value)}
 
     def apply(self, actor, found, data, language):
         services.correct_progress(actor, found, **data)
@@ -246,7 +280,7 @@ class ProgressRemoveView(RemoveView):
 
     def consequences(self, found):
         if found.has_value:
-            value = _("the value {value}").format(value=f"{found.value.normalize():f}")
+            value = _("the value {value}").format(value=plain(found.value))
         else:
             value = _("“no data”")
         return [
