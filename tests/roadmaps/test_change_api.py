@@ -9,8 +9,13 @@ import httpx
 import pytest
 
 from tests.accounts.factories import UserFactory
-from tests.roadmaps.factories import facilitator, make_roadmap, make_target, record
-from tests.roadmaps.test_changes import snapshot
+from tests.roadmaps.factories import (
+    facilitator,
+    make_roadmap,
+    make_target,
+    record,
+    snapshot,
+)
 from tests.stocktaking.factories import moderator
 from wsis.accounts.choices import Role
 from wsis.accounts.services import issue_api_token
@@ -166,3 +171,13 @@ def test_an_objective_is_set_and_unset(api):
     assert Target.objects.get().objective == objective
     assert api.patch(url, headers=headers, json={"objective": None}).status_code == 200
     assert Target.objects.get().objective is None
+
+
+@pytest.mark.django_db
+def test_a_browser_session_may_correct(client):
+    _, progress = a_target()
+    url = f"/api/v1/roadmaps/progress/{progress.pk}"
+    assert client.patch(url, {"value": 60}, content_type="application/json").status_code == 401
+    client.force_login(facilitator("C2"))
+    response = client.patch(url, {"value": 60}, content_type="application/json")
+    assert response.status_code == 200 and Progress.objects.get().value == 60

@@ -10,8 +10,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.accounts.factories import PASSWORD, UserFactory
-from tests.roadmaps.factories import facilitator, make_roadmap, make_target, record
-from tests.roadmaps.test_changes import a_roadmap, snapshot
+from tests.roadmaps.factories import (
+    a_roadmap,
+    facilitator,
+    make_roadmap,
+    make_target,
+    record,
+    snapshot,
+)
 from tests.roadmaps.test_edit_views import arabic
 from tests.stocktaking.factories import moderator
 from wsis.accounts.choices import Role

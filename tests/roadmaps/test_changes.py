@@ -4,15 +4,20 @@ events, and the status computed again after a correction."""
 
 from datetime import date
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.serializers import serialize
 
 from tests.accounts.factories import UserFactory
-from tests.roadmaps.factories import facilitator, make_roadmap, make_target, record
+from tests.roadmaps.factories import (
+    a_roadmap,
+    facilitator,
+    make_roadmap,
+    make_target,
+    record,
+    snapshot,
+)
 from tests.stocktaking.factories import moderator
 from wsis.accounts.choices import Role
 from wsis.core.models import Event
@@ -31,29 +36,6 @@ ACTORS = {
     "moderator": moderator,
 }
 ALLOWED = {"facilitator", "moderator"}
-
-
-def a_roadmap():
-    """A C2 roadmap with an objective, an action, a target under the objective and a value."""
-    roadmap = make_roadmap("C2")
-    objective = services.add_objective(moderator(), roadmap, {"en": "Connect", "fr": "Relier"})
-    action = services.add_action(moderator(), objective, {"en": "Build"}, {"en": "Networks"})
-    target = make_target(roadmap, objective=objective)
-    progress = record(target, date(2024, 1, 1), Decimal(57))
-    return SimpleNamespace(
-        roadmap=roadmap, objective=objective, action=action, target=target, progress=progress
-    )
-
-
-def snapshot() -> str:
-    """Every roadmap row, its history and the roadmaps' events, as text."""
-    rows = [*Objective.objects.all(), *Action.objects.all(), *Target.objects.all()]
-    rows += [*Progress.objects.all(), *Event.objects.filter(label__startswith="roadmaps.")]
-    history = [
-        model.history.count() for model in (Objective, Action, Target, Progress)
-    ]  # the history rows too
-    links = list(Target.sdg_targets.through.objects.values_list("target_id", "sdgtarget_id"))
-    return serialize("json", rows) + str(history) + str(links)
 
 
 # What each service does to the roadmap of `a_roadmap`: the call, its event's label, and the

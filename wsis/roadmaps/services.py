@@ -397,6 +397,7 @@ def change_action(
 
 
 def remove_action(actor, action: Action) -> None:
+    """Remove an action; its field history stays."""
     roadmap = action.objective.roadmap
     require_editor(actor, roadmap.action_line)
     with transaction.atomic():
@@ -529,6 +530,7 @@ def correct_progress(actor, progress: Progress, **changes) -> Progress:
 
 
 def remove_progress(actor, progress: Progress) -> None:
+    """Remove a recorded value; its field history and the event say what it was."""
     target = progress.target
     require_editor(actor, target.roadmap.action_line)
     with transaction.atomic():
