@@ -61,14 +61,18 @@ def test_roadmap_pages(page, data, lang):
     assert not failures, describe(failures)
 
 
-def test_facilitator_records_progress(page, data):
+def sign_in(page, data):
     user = User.objects.get(pk=data.pk)
     page.goto("/ar/accounts/login/")
     page.fill("input[name=login]", user.email)
     page.fill("input[name=password]", PASSWORD)
     page.locator("form button[type=submit]").last.click()
+
+
+def test_facilitator_records_progress(page, data):
+    sign_in(page, data)
     page.goto("/ar/roadmaps/C2/")
-    page.locator("a[href*='/progress/']").first.click()
+    page.locator("a[href$='/progress/']").first.click()  # not the values' edit links
     page.fill("input[name=date]", "2019-01-01")
     page.fill("input[name=value]", "75")
     page.locator("form button[type=submit]").last.click()
@@ -84,3 +88,29 @@ def test_facilitator_records_progress(page, data):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert not axe_violations(page), describe({"edit": axe_violations(page)})
     screenshot(page, "roadmaps-edit-ar")
+
+
+def test_facilitator_corrects_and_removes(page, data):
+    sign_in(page, data)
+    page.goto("/ar/roadmaps/C2/")
+    page.locator(".roadmap-chart canvas").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert not axe_violations(page), describe({"roadmap": axe_violations(page)})
+    screenshot(page, "roadmaps-with-changes-ar")
+    page.locator("a[href*='/roadmaps/progress/'][href$='/edit/']").first.click()
+    page.fill("input[name=date]", "2019-01-01")  # before the baseline
+    page.locator("form button[type=submit]").last.click()
+    assert page.locator(".invalid-feedback").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert not axe_violations(page), describe({"correct": axe_violations(page)})
+    screenshot(page, "roadmaps-correct-error-ar")
+    page.fill("input[name=date]", "2024-07-01")
+    page.fill("input[name=value]", "69")
+    page.locator("form button[type=submit]").last.click()
+    page.locator(".roadmap-chart canvas").first.wait_for()
+    assert "/roadmaps/C2/" in page.url
+    page.locator("a[href*='/roadmaps/targets/'][href$='/remove/']").first.click()
+    assert not axe_violations(page), describe({"remove": axe_violations(page)})
+    screenshot(page, "roadmaps-remove-target-ar")
+    page.locator("form button[type=submit].btn-danger").click()
+    page.wait_for_url("**/roadmaps/C2/")

@@ -2,13 +2,18 @@
 
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
+
+from django.core.serializers import serialize
 
 from tests.accounts.factories import UserFactory
 from tests.stocktaking.factories import moderator
 from wsis.accounts.choices import Role
+from wsis.core.models import Event
 from wsis.indicators import services as indicator_services
 from wsis.indicators.choices import ValueState
 from wsis.roadmaps import services
+from wsis.roadmaps.models import Action, Objective, Progress, Target
 from wsis.taxonomy.models import ActionLine
 
 BASELINE_DATE = date(2020, 1, 1)
@@ -52,3 +57,26 @@ def record(target, on: date, value, actor=None):
     return services.record_progress(
         actor or moderator(), target, on=on, value=value, state=state, source="Test source"
     )
+
+
+def a_roadmap():
+    """A C2 roadmap with an objective, an action, a target under the objective and a value."""
+    roadmap = make_roadmap("C2")
+    objective = services.add_objective(moderator(), roadmap, {"en": "Connect", "fr": "Relier"})
+    action = services.add_action(moderator(), objective, {"en": "Build"}, {"en": "Networks"})
+    target = make_target(roadmap, objective=objective)
+    progress = record(target, date(2024, 1, 1), Decimal(57))
+    return SimpleNamespace(
+        roadmap=roadmap, objective=objective, action=action, target=target, progress=progress
+    )
+
+
+def snapshot() -> str:
+    """Every roadmap row, its history and the roadmaps' events, as text."""
+    rows = [*Objective.objects.all(), *Action.objects.all(), *Target.objects.all()]
+    rows += [*Progress.objects.all(), *Event.objects.filter(label__startswith="roadmaps.")]
+    history = [
+        model.history.count() for model in (Objective, Action, Target, Progress)
+    ]  # the history rows too
+    links = list(Target.sdg_targets.through.objects.values_list("target_id", "sdgtarget_id"))
+    return serialize("json", rows) + str(history) + str(links)

@@ -1,22 +1,26 @@
 """Roadmaps over HTTP: `/api/v1/roadmaps`. Thin: reading in `reading` and `contributions`,
 every change in `services`."""
 
+import datetime
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from wsis.api.auth import token_or_session
 from wsis.api.language import LanguageQuery, answer_language
 from wsis.api.ratelimit import limit
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
-from wsis.core.i18n import translated
-from wsis.indicators.choices import ValueState
+from wsis.core.i18n import data_language, translated
+from wsis.indicators.choices import AreaType, Location, Sex, ValueState
 from wsis.roadmaps import contributions, reading, services
-from wsis.roadmaps.models import Roadmap, Target
+from wsis.roadmaps.choices import Direction
+from wsis.roadmaps.models import Objective, Progress, Roadmap, Target
 from wsis.taxonomy import memo
 from wsis.taxonomy.models import ActionLine
 
@@ -110,6 +114,41 @@ class ProgressIn(Schema):
     value: Decimal | None = Field(None, description="Required when reported; absent for no_data")
     source: str = Field("", max_length=300)
     note: str = ""
+
+
+class TargetPatchIn(Schema):
+    """Only the fields given change; the others are kept."""
+
+    text: dict[str, str] | None = Field(
+        None, description='By language ({"en": …}); languages not given are kept, "" removes one'
+    )
+    objective: int | None = Field(
+        None, description="An objective's id in the same roadmap; null: none"
+    )
+    indicator: str | None = Field(None, description="An indicator's code")
+    area_type: AreaType | None = None
+    area_code: str | None = Field(None, max_length=10)
+    sex: Sex | None = None
+    location: Location | None = None
+    age: str | None = Field(None, max_length=10)
+    direction: Direction | None = None
+    baseline_value: Decimal | None = None
+    baseline_date: date | None = None
+    baseline_source: str | None = Field(None, max_length=300)
+    target_value: Decimal | None = None
+    target_date: date | None = None
+    sdg_targets: list[str] | None = Field(None, description="SDG target codes; [] for none")
+
+
+class ProgressPatchIn(Schema):
+    """Only the fields given change. A value alone makes the record a reported one;
+    `state: no_data` alone drops the value."""
+
+    date: datetime.date | None = None  # `datetime.`: the field's name hides the type
+    state: ValueState | None = None
+    value: Decimal | None = None
+    source: str | None = Field(None, max_length=300)
+    note: str | None = None
 
 
 def _target(view: reading.TargetView, lang: str) -> dict:
@@ -249,3 +288,86 @@ def record_progress(request, target_id: int, payload: ProgressIn):
     )
     progress.refresh_from_db()  # the value as stored (and as GET shows it), 4 decimal places
     return Status(201, progress)
+
+
+def _editable_target(target_id: int) -> Target:
+    return get_object_or_404(
+        Target.objects.select_related("roadmap__action_line", "indicator"), pk=target_id
+    )
+
+
+def _progress(progress_id: int) -> Progress:
+    return get_object_or_404(
+        Progress.objects.select_related("target__roadmap__action_line"), pk=progress_id
+    )
+
+
+def _objective(roadmap: Roadmap, objective_id: int | None) -> Objective | None:
+    if objective_id is None:
+        return None
+    found = roadmap.objectives.filter(pk=objective_id).first()
+    if found is None:
+        raise ValidationError({"objective": _("The roadmap has no such objective.")})
+    return found
+
+
+@router.patch(
+    "/targets/{int:target_id}",
+    response={200: RoadmapTargetOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    summary="Change a target (only the fields given)",
+)
+@limit("roadmap-progress", "600/h")
+def change_target(request, target_id: int, payload: TargetPatchIn):
+    """For the facilitators of the target's Action Line and the secretariat; checked as when
+    the target is added. Answers the target as read, with its status recomputed."""
+    target = _editable_target(target_id)
+    # Refused before being told what is wrong.
+    services.require_editor(request.auth, target.roadmap.action_line)
+    changes = payload.model_dump(exclude_unset=True)
+    required = set(changes) - {"objective", "text", "sdg_targets"}
+    if missing := sorted(name for name in required if changes[name] is None):
+        raise ValidationError({name: _("This field cannot be null.") for name in missing})
+    if "objective" in changes:
+        changes["objective"] = _objective(target.roadmap, changes["objective"])
+    for name in ("text", "sdg_targets"):
+        if name in changes and changes[name] is None:
+            raise ValidationError({name: _("This field cannot be null.")})
+    services.change_target(request.auth, target, **changes)
+    [view] = reading.target_views(reading.targets_queryset().filter(pk=target.pk))
+    return _target(view, data_language())
+
+
+@router.patch(
+    "/progress/{int:progress_id}",
+    response={200: ProgressOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    summary="Correct a recorded progress value (only the fields given)",
+)
+@limit("roadmap-progress", "600/h")
+def correct_progress(request, progress_id: int, payload: ProgressPatchIn):
+    """For the facilitators of the target's Action Line and the secretariat; checked as when
+    the value is recorded (one record per target and date)."""
+    progress = _progress(progress_id)
+    services.require_editor(
+        request.auth, progress.target.roadmap.action_line
+    )  # before saying what is wrong
+    changes = payload.model_dump(exclude_unset=True)
+    for name in ("date", "source", "note", "state"):
+        if name in changes and changes[name] is None:
+            raise ValidationError({name: _("This field cannot be null.")})
+    progress = services.correct_progress(request.auth, progress, **changes)
+    progress.refresh_from_db()
+    return progress
+
+
+@router.delete(
+    "/progress/{int:progress_id}",
+    response={200: MessageOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    summary="Remove a recorded progress value",
+)
+@limit("roadmap-progress", "600/h")
+def remove_progress(request, progress_id: int):
+    services.remove_progress(request.auth, _progress(progress_id))
+    return {"detail": _("The value is removed.")}

@@ -23,6 +23,14 @@ EVENT_NAMES = {
     "roadmaps.roadmap.made_current": _("Made the current version"),
     "roadmaps.target.added": _("Target added"),
     "roadmaps.progress.recorded": _("Progress recorded"),
+    "roadmaps.objective.changed": _("Objective changed"),
+    "roadmaps.objective.removed": _("Objective removed"),
+    "roadmaps.action.changed": _("Action changed"),
+    "roadmaps.action.removed": _("Action removed"),
+    "roadmaps.target.changed": _("Target changed"),
+    "roadmaps.target.removed": _("Target removed"),
+    "roadmaps.progress.corrected": _("Recorded value corrected"),
+    "roadmaps.progress.removed": _("Recorded value removed"),
 }
 
 
