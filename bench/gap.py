@@ -20,17 +20,15 @@ not a test.
 import argparse
 import os
 import random
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
+from common import ROOT, free_port, manage, percentile
 
-ROOT = Path(__file__).resolve().parent.parent
 DATABASE = ROOT / "var" / "bench" / "gap.sqlite3"
 FIGURES = ROOT / "var" / "bench" / "gap-internet-use.csv"
 ADMIN = "bench-gap@wsis.test"
@@ -41,21 +39,6 @@ JOIN stocktaking_facet AS line ON line.initiative_id = country.initiative_id
 WHERE country.facet = 'country' AND line.facet = 'action_line'
 GROUP BY country.code, line.code
 """
-
-
-def manage(*args, env):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def prepare(count: int, env: dict) -> None:

@@ -11,17 +11,12 @@ with the registry. This is a benchmark that prints figures, not a test.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, manage
+
 DATABASE = ROOT / "var" / "bench" / "matrix.sqlite3"
-
-
-def manage(*args, env):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def prepare(count: int, env: dict) -> None:

@@ -13,17 +13,15 @@ about 20 ms on one core). This is a benchmark that prints figures, not a test.
 
 import argparse
 import os
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
+from common import ROOT, free_port, manage, percentile
 
-ROOT = Path(__file__).resolve().parent.parent
 DATABASE = ROOT / "var" / "bench" / "search.sqlite3"
 QUERIES = [
     "rural schools",
@@ -77,21 +75,6 @@ QUERIES = [
     "languages content",
     "water",
 ]
-
-
-def manage(*args, env):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def prepare(count: int, env: dict) -> None:

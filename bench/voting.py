@@ -63,8 +63,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+from common import ROOT, free_port, manage, percentile
 
-ROOT = Path(__file__).resolve().parent.parent
 SERVER_LOG = ROOT / "var" / "bench" / "voting-gunicorn.log"  # a line per 409, 422, …
 DEFAULT_DATABASE = "postgres://wsis_ci:wsis_ci@127.0.0.1:5432/wsis_vote_bench"
 VOTER_DOMAIN = "bench.wsis.test"
@@ -93,10 +93,6 @@ def environment(url: str) -> dict:
         "CONN_MAX_AGE": "600",
         "DJANGO_SETTINGS_MODULE": "wsis.settings",
     }
-
-
-def manage(*args, env) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def ensure_database(url: str) -> None:
@@ -183,12 +179,6 @@ def open_edition(env: dict, year: int) -> dict[int, list[int]]:
 
 
 # Serving
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def serve(env: dict, port: int, worker_class: str, workers: int, threads: int) -> subprocess.Popen:
@@ -568,11 +558,6 @@ def raw_replay(url: str, load: Load, year: int, connections: int) -> dict:
         "postgres": sum(after.values()) - sum(before.values()),
         "clients": used.ru_utime + used.ru_stime - usage.ru_utime - usage.ru_stime,
     }
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def report(args, load: Load, elapsed: float, spent: dict, raw: dict, connections: int) -> None:
