@@ -163,19 +163,8 @@ def _target(view: reading.TargetView, lang: str) -> dict:
         },
         **{
             name: getattr(target, name)
-            for name in (
-                "area_type",
-                "area_code",
-                "sex",
-                "location",
-                "age",
-                "direction",
-                "baseline_value",
-                "baseline_date",
-                "baseline_source",
-                "target_value",
-                "target_date",
-            )
+            for name in services.TARGET_FIELDS
+            if name != "objective"  # the one field of a target the answer leaves out
         },
         "sdg_targets": view.sdg_codes,
         "status": view.status,
