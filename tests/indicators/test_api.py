@@ -127,6 +127,21 @@ def test_import_refuses_other_files_naming_the_field(api):
     assert response.json()["detail"][0]["loc"] == ["body", "file"]
 
 
+def test_imports_are_rate_limited_per_account(api):
+    secretariat = moderator()
+    headers = bearer(secretariat)
+    statuses = [
+        api.post(
+            "/indicators/imports",
+            headers=headers,
+            files={"file": ("values.pdf", b"%PDF-1.4", "application/pdf")},
+        ).status_code
+        for _ in range(61)
+    ]
+    assert statuses == [422] * 60 + [429]
+    assert upload(api, moderator(), csv_file(internet_use("KE", "29.5"))).status_code == 200
+
+
 def test_country_figures_and_initiatives(api):
     make_initiative(countries=["KE"], action_lines=["C2", "C7.e-health"])
     upload(

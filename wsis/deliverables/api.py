@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from wsis.api.auth import token_or_session
 from wsis.api.language import Language, answer_language
+from wsis.api.ratelimit import limit
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS
 from wsis.core.i18n import data_language, translated
 from wsis.deliverables import services
@@ -79,6 +80,7 @@ def list_deliverables(request, query: Query[CalendarQuery]):
     auth=token_or_session,
     summary="Set the status (owners, moderators)",
 )
+@limit("deliverables-edit", "600/h")
 def set_status(request, code: str, payload: StatusIn):
     deliverable = get_object_or_404(Deliverable, code=code)
     deliverable = services.set_status(request.auth, deliverable, payload.status)
@@ -91,6 +93,7 @@ def set_status(request, code: str, payload: StatusIn):
     auth=token_or_session,
     summary="Record a delivery (owners, moderators); a recurring one moves to its next date",
 )
+@limit("deliverables-edit", "600/h")
 def record_delivery(request, code: str):
     deliverable = get_object_or_404(Deliverable, code=code)
     deliverable = services.record_delivery(request.auth, deliverable)

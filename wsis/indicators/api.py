@@ -16,6 +16,7 @@ from ninja.files import UploadedFile
 
 from wsis.api.auth import token_or_session
 from wsis.api.language import Language, answer_language
+from wsis.api.ratelimit import limit
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import translated
 from wsis.indicators import gap, series, services
@@ -274,6 +275,7 @@ class ImportOut(Schema):
     auth=token_or_session,
     summary="Import indicator values from a CSV or XLSX file (the secretariat)",
 )
+@limit("indicator-import", "60/h")  # each file is read whole
 def import_file(request, file: File[UploadedFile], dry_run: Form[bool] = False):
     """All or nothing: with any bad row nothing is written and the answer is 422, each problem
     located as `["row", N, column]` with its reason. The same file twice changes nothing."""

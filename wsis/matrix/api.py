@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from wsis.api.auth import token_or_session
 from wsis.api.language import Language, LanguageQuery, answer_language
+from wsis.api.ratelimit import limit
 from wsis.api.schemas import READ_ERRORS, WRITE_ERRORS, MessageOut
 from wsis.core.i18n import data_language
 from wsis.matrix import evidence, overview, services
@@ -145,6 +146,7 @@ def get_gaps(request, query: Query[LanguageQuery]):
     auth=token_or_session,
     summary="Add a cell (facilitators of its line, moderators)",
 )
+@limit("matrix-edit", "600/h")  # an editor at work, not a bulk channel
 def create_cell(request, payload: CellIn):
     cell = services.create_cell(request.auth, _data(payload), payload.rationale)
     return Status(201, _record(cell, data_language()))
@@ -156,6 +158,7 @@ def create_cell(request, payload: CellIn):
     auth=token_or_session,
     summary="Change a cell (only the fields given)",
 )
+@limit("matrix-edit", "600/h")
 def update_cell(request, cell_id: int, payload: CellIn):
     cell = get_object_or_404(MatrixCell, pk=cell_id)
     cell = services.update_cell(request.auth, cell, _data(payload), payload.rationale)
@@ -168,6 +171,7 @@ def update_cell(request, cell_id: int, payload: CellIn):
     auth=token_or_session,
     summary="Delete a cell",
 )
+@limit("matrix-edit", "600/h")
 def delete_cell(request, cell_id: int):
     services.delete_cell(request.auth, get_object_or_404(MatrixCell, pk=cell_id))
     return {"detail": _("The cell is deleted.")}
