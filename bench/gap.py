@@ -18,7 +18,6 @@ not a test.
 """
 
 import argparse
-import os
 import random
 import sqlite3
 import statistics
@@ -27,7 +26,7 @@ import sys
 import time
 
 import httpx
-from common import ROOT, free_port, manage, percentile
+from common import ROOT, environment, free_port, manage, percentile
 
 DATABASE = ROOT / "var" / "bench" / "gap.sqlite3"
 FIGURES = ROOT / "var" / "bench" / "gap-internet-use.csv"
@@ -122,16 +121,7 @@ def main() -> int:
     parser.add_argument("--initiatives", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    env = os.environ | {
-        "DATABASE_URL": f"sqlite:///{DATABASE}",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "wsis.settings",
-    }
+    env = environment(f"sqlite:///{DATABASE}")
     prepare(args.initiatives, env)
     port = free_port()
     server = subprocess.Popen(

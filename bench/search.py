@@ -20,7 +20,7 @@ import sys
 import time
 
 import httpx
-from common import ROOT, free_port, manage, percentile
+from common import ROOT, environment, free_port, manage, percentile
 
 DATABASE = ROOT / "var" / "bench" / "search.sqlite3"
 QUERIES = [
@@ -135,16 +135,7 @@ def main() -> int:
     parser.add_argument("--initiatives", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    env = os.environ | {
-        "DATABASE_URL": f"sqlite:///{DATABASE}",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "wsis.settings",
-    }
+    env = environment(f"sqlite:///{DATABASE}")
     prepare(args.initiatives, env)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))

@@ -63,7 +63,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
-from common import ROOT, free_port, manage, percentile
+from common import ROOT, environment, free_port, manage, percentile
 
 SERVER_LOG = ROOT / "var" / "bench" / "voting-gunicorn.log"  # a line per 409, 422, …
 DEFAULT_DATABASE = "postgres://wsis_ci:wsis_ci@127.0.0.1:5432/wsis_vote_bench"
@@ -78,21 +78,6 @@ def database_url(given: str | None) -> str:
         return given
     env = os.environ.get("DATABASE_URL", "")
     return env if env.startswith(("postgres://", "postgresql://")) else DEFAULT_DATABASE
-
-
-def environment(url: str) -> dict:
-    return os.environ | {
-        "DATABASE_URL": url,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        # One connection per worker thread, kept for the whole run (the default is 60 s).
-        "CONN_MAX_AGE": "600",
-        "DJANGO_SETTINGS_MODULE": "wsis.settings",
-    }
 
 
 def ensure_database(url: str) -> None:
@@ -606,7 +591,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     url = database_url(args.database_url)
-    env = environment(url)
+    env = environment(url, CONN_MAX_AGE="600")  # one connection per worker thread, kept for the run
     prepare(url, env)
     from django.utils import timezone
 
