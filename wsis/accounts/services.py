@@ -7,6 +7,7 @@ right already through the database.
 
 import hashlib
 import secrets
+import time
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from wsis.accounts.choices import Role
 from wsis.accounts.models import ApiToken, Organisation, User
+from wsis.api import ratelimit
 from wsis.core.events import record_event
 from wsis.taxonomy.models import StakeholderType
 
@@ -173,7 +175,9 @@ def revoke_api_token(actor, token: ApiToken) -> None:
 
 class _TokenLookup:
     """The active user of a valid token, with the token's id and whether its "last used" is
-    older than a given moment, in one query.
+    older than a given moment, in one query; on PostgreSQL, given a group of endpoints and its
+    period, the same statement also counts the call under the user's rate limit
+    (`wsis.api.ratelimit`), which else costs a round trip of its own.
 
     Every API call runs it, so it is written in SQL and its rows become users the way Django's
     raw queries make them (`Model.from_db`, each column through the database's converters),
@@ -186,10 +190,19 @@ class _TokenLookup:
         # The column names come from the model; the values are parameters.
         columns = ", ".join(f"u.{connection.ops.quote_name(field.column)}" for field in fields)
         self.sql = (
-            f"SELECT {columns}, t.id, "  # noqa: S608
-            "t.last_used_at IS NULL OR t.last_used_at < %s "
+            f"SELECT {columns}, t.id AS token_id, "  # noqa: S608
+            "t.last_used_at IS NULL OR t.last_used_at < %(touched_before)s AS needs_touch "
             "FROM accounts_apitoken t JOIN accounts_user u ON u.id = t.user_id "
-            "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active"
+            "WHERE t.digest = %(digest)s AND t.revoked_at IS NULL AND u.is_active"
+        )
+        # A statement that writes inside WITH is PostgreSQL's; SQLite counts apart (`hit`).
+        window_end = ratelimit.WINDOW_END.format(offset="found.id")
+        count = ratelimit.UPSERT.format(
+            rows=f"SELECT %(prefix)s::text || found.id::text, {window_end}, 1 FROM found"  # noqa: S608
+        )
+        self.counted_sql = connection.vendor == "postgresql" and (
+            f"WITH found AS ({self.sql}), counted AS ({count}) "  # noqa: S608
+            "SELECT found.*, (SELECT hits FROM counted) FROM found"
         )
         self.alias, self.names = alias, [field.attname for field in fields]
         compiler = connection.ops.compiler("SQLCompiler")(Query(User), connection, alias)
@@ -197,36 +210,66 @@ class _TokenLookup:
             [field.get_col(User._meta.db_table) for field in fields]
         ).items()
 
-    def __call__(self, digest: str, touched_before) -> tuple[User, int, bool] | None:
+    def __call__(
+        self, digest: str, touched_before, group: str | None = None, period: int = 0
+    ) -> tuple[User, int, bool, int | None] | None:
+        """The user, the token's id, whether to touch it, and the calls of `group` counted
+        (None when not counted here)."""
         connection = connections[self.alias]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                self.sql, [connection.ops.adapt_datetimefield_value(touched_before), digest]
+        parameters = {
+            "touched_before": connection.ops.adapt_datetimefield_value(touched_before),
+            "digest": digest,
+        }
+        counted = group is not None and self.counted_sql
+        if counted:
+            parameters.update(
+                prefix=ratelimit.user_counter_prefix(group), now=int(time.time()), period=period
             )
+        with connection.cursor() as cursor:
+            cursor.execute(self.counted_sql if counted else self.sql, parameters)
             row = cursor.fetchone()
         if row is None:
             return None
-        *values, token_id, needs_touch = row
+        *values, token_id, needs_touch = row[:-1] if counted else row
         for position, (functions, expression) in self.converters:
             for convert in functions:
                 values[position] = convert(values[position], expression, connection)
-        return User.from_db(self.alias, self.names, values), token_id, bool(needs_touch)
+        user = User.from_db(self.alias, self.names, values)
+        return user, token_id, bool(needs_touch), row[-1] if counted else None
 
 
 _token_lookups = {}
 
 
-def user_for_token(raw_token: str) -> User | None:
-    """The active user a bearer token belongs to, or None."""
+def _found(raw_token: str, group: str | None = None, period: int = 0):
     if not raw_token or not raw_token.startswith(TOKEN_PREFIX):
         return None
     alias = router.db_for_read(User)
     lookup = _token_lookups.get(alias) or _token_lookups.setdefault(alias, _TokenLookup(alias))
     now = timezone.now()
-    found = lookup(token_digest(raw_token), now - TOKEN_TOUCH_INTERVAL)
+    found = lookup(token_digest(raw_token), now - TOKEN_TOUCH_INTERVAL, group, period)
+    if found is not None and found[2]:
+        ApiToken.objects.filter(pk=found[1]).update(last_used_at=now)
+    return found
+
+
+def user_for_token(raw_token: str) -> User | None:
+    """The active user a bearer token belongs to, or None."""
+    found = _found(raw_token)
+    return found and found[0]
+
+
+def user_for_token_counted(raw_token: str, group: str, rate: str) -> tuple[User | None, int]:
+    """The active user a bearer token belongs to (or None), and their call of `group` counted
+    under the windows of `rate` as `ratelimit.count_call` counts it: the calls counted in the
+    current window (0 when there is no such user). One round trip on PostgreSQL."""
+    period = ratelimit.parse_rate(rate)[1]
+    found = _found(raw_token, group, period)
     if found is None:
-        return None
-    user, token_id, needs_touch = found
-    if needs_touch:
-        ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
-    return user
+        return None, 0
+    user, _token_id, _touch, hits = found
+    if hits is None:
+        hits = ratelimit.hit(*ratelimit.counter(group, user), period)
+    else:
+        ratelimit.clear_now_and_then(hits)
+    return user, hits

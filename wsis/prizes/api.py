@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema, Status
 from wsis.api.auth import OPTIONAL_AUTH_OPENAPI, optional_auth, token_or_session
 from wsis.api.ratelimit import limit
 from wsis.api.schemas import WRITE_ERRORS, MessageOut
+from wsis.core.errors import InvalidTransition
 from wsis.core.i18n import data_language
 from wsis.prizes import policies, services, tally
 from wsis.prizes.choices import EntryStatus, PhaseKind
@@ -206,6 +207,8 @@ def _vote(request, year: int, payload: VoteIn, replace: bool):
         vote = services.cast_vote(
             request.auth, payload.nominee, address, replace=replace, year=year
         )
+    except InvalidTransition:
+        raise  # a second vote, voting closed: the year is known
     except ValidationError:
         # The vote's one statement does not look the edition up first: an unknown year is told
         # apart from a wrong nominee only after a refusal.
