@@ -1,6 +1,9 @@
 """Full-text search gives the same matches on SQLite FTS5 and PostgreSQL (`make test` runs both)."""
 
+import threading
+
 import pytest
+from django.db import connection
 
 from tests.stocktaking.factories import make_initiative
 from wsis.search import fulltext
@@ -146,3 +149,36 @@ def test_reindex_rebuilds_terms_and_refreshes_counts(client):
     call_command("reindex", stdout=__import__("io").StringIO())
     answer = client.get("/api/v1/initiatives", {"q": "kiosks"}).json()
     assert answer["count"] == 1 and answer["results"][0]["id"] == initiative.pk
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="the matches are read beside the ranking on SQLite only",
+)
+def test_matches_read_on_a_second_connection_count_as_on_the_first(live_vocabularies, monkeypatch):
+    """A keyword search on SQLite reads its matches on the helper thread's own connection while
+    the request's thread ranks them: the same count and facets as read in turn."""
+    from wsis.stocktaking import listing
+
+    for index in range(5):
+        make_initiative(
+            title=f"Community network {index}",
+            countries=["NP" if index % 2 else "FJ"],
+        )
+    make_initiative(title="Rural radio")
+    params = {"q": "community network", "mode": "keyword"}
+    in_turn = listing.list_initiatives(params)
+    helper = []
+
+    def counted_beside(selection, search):
+        helper.append(threading.current_thread().name)
+        return count_matches(selection, search)
+
+    count_matches = listing._count_matches
+    monkeypatch.setattr(listing, "_count_matches", counted_beside)
+    monkeypatch.setattr(fulltext, "readable_beside", lambda: True)  # in-memory in the tests
+    beside = listing.list_initiatives(params)
+    assert helper and helper[0].startswith("facet-counts")
+    assert beside.count == in_turn.count == 5
+    assert beside.facets == in_turn.facets and beside.facets["country"] == {"FJ": 3, "NP": 2}
+    assert [i.pk for i in beside.results] == [i.pk for i in in_turn.results]

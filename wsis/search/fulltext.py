@@ -78,6 +78,18 @@ def matching_ids(text: str) -> np.ndarray:
     return np.fromstring(joined, np.int64, sep=",") if joined else np.zeros(0, np.int64)
 
 
+def readable_beside() -> bool:
+    """Whether a connection of another thread sees what this thread's connection sees, so that
+    the index can be read there at the same time: a SQLite file (WAL lets readers side by side)
+    outside a transaction (another connection would not see its writes). Not PostgreSQL: each
+    helper thread would hold a connection of its own for the process's lifetime."""
+    return (
+        connection.vendor == "sqlite"
+        and not connection.is_in_memory_db()
+        and not connection.in_atomic_block
+    )
+
+
 def best_ids(text: str, limit: int) -> list[int]:
     """The ids of the `limit` best-ranked initiatives matching `text`, best first: the index's
     own fast path (no join), for a result page to be picked from."""

@@ -46,8 +46,9 @@ class Search:
         """(id, similarity) of the published initiatives nearest in meaning, best first."""
         if self._semantic is None:
             self._semantic = []
-            index = vectors.current()
-            if self.uses_meaning and self.text and index.size:
+            # The index is looked at only for a search by meaning (it checks its version).
+            index = vectors.current() if self.uses_meaning and self.text else None
+            if index is not None and index.size:
                 vector = neutraliser()(embedder().query([self.text]), "query")[0]
                 self._semantic = index.nearest(
                     vector, settings.SEARCH_SEMANTIC_LIMIT, settings.SEARCH_SEMANTIC_FLOOR

@@ -3,7 +3,7 @@
 import functools
 from collections import defaultdict
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import FilteredRelation, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
@@ -109,6 +109,49 @@ def _rows(language: str, texts: tuple[str, ...]):
     )
 
 
+class _RowsOf:
+    """`_rows` for a given number of ids, compiled once: the ORM took longer to build and
+    compile the query for each page (0.25 ms) than the database took to answer it. The ids are
+    its parameters; its values are converted as the ORM converts them (`.values()`)."""
+
+    def __init__(self, language: str, texts: tuple[str, ...], count: int):
+        # Stand-ins for the ids, told apart from every other parameter by their sign.
+        queryset = _rows(language, texts).filter(pk__in=range(-count, 0))
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        self.sql, params = compiler.as_sql()
+        self.params = list(params)
+        self.positions = [
+            self.params.index(stand_in) for stand_in in range(-count, 0)
+        ]  # where each id goes
+        query = queryset.query
+        self.names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        self.converters = compiler.get_converters([column for column, *_ in compiler.select])
+        self.alias = queryset.db
+
+    def __call__(self, ids: list[int]) -> dict[int, dict]:
+        params = self.params.copy()
+        for position, pk in zip(self.positions, ids, strict=True):
+            params[position] = pk
+        connection = connections[self.alias]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        found = {}
+        for row in rows:
+            values = list(row)
+            for position, (functions, expression) in self.converters.items():
+                for convert in functions:
+                    values[position] = convert(values[position], expression, connection)
+            item = dict(zip(self.names, values, strict=True))
+            found[item["id"]] = item
+        return found
+
+
+@functools.lru_cache(maxsize=256)
+def _rows_of(language: str, texts: tuple[str, ...], count: int) -> _RowsOf:
+    return _RowsOf(language, texts, count)
+
+
 def list_items(ids: list[int], language: str, description: bool = False) -> list[dict]:
     """The API's list items for `ids` (in that order), as `api.serialise` shows an initiative,
     from two queries and the vocabularies in memory: the list's hot path (and the exports',
@@ -116,7 +159,8 @@ def list_items(ids: list[int], language: str, description: bool = False) -> list
     if not ids:
         return []
     texts = ("title", "summary", "description") if description else ("title", "summary")
-    rows = {row["id"]: row for row in _rows(language, texts).filter(pk__in=ids)}
+    unique = list(dict.fromkeys(ids))  # once each, as `pk__in` takes them
+    rows = _rows_of(language, texts, len(unique))(unique)
     linked = _tag_links(ids)
     vocabularies = []
     for position, name in enumerate(TAG_FIELDS):

@@ -4,8 +4,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import close_old_connections
 from django.utils import timezone
 
+from wsis.search import fulltext
+from wsis.search.hybrid import Mode
 from wsis.stocktaking import facet_index
 from wsis.stocktaking.fetch import list_data
 from wsis.stocktaking.filters import PAGE_SIZE, Chosen, InitiativeFilter, page_bounds, published
@@ -23,6 +26,12 @@ class ListingPage:
     results: list
     facets: dict
     chosen: Chosen
+
+
+def _count_matches(selection, search):
+    """The counts of a keyword search's matches, read on this (helper) thread's connection."""
+    close_old_connections()  # as at the start of a request: a connection too old or broken
+    return selection.counts(fulltext.matching_ids(search.text))
 
 
 def filtered(params):
@@ -44,9 +53,15 @@ def list_initiatives(
     selection = facet_index.current().select(chosen.facets, chosen.lights, timezone.now())
     start, end = page_bounds(page, page_size)
     # Facet and activity-light counts of every match, from the facet index, made beside the
-    # page's own query.
-    matches = chosen.search.matching_ids() if chosen.search else None
-    counting = _beside.submit(selection.counts, matches)
+    # page's own query; for a keyword search on SQLite the matches are read there too, on the
+    # helper thread's own connection, while this thread's ranks them (the two passes over the
+    # index at once: 1.2 ms less for 11,000 matches).
+    search = chosen.search
+    if search and search.mode == Mode.KEYWORD and fulltext.readable_beside():
+        counting = _beside.submit(_count_matches, selection, search)
+    else:
+        matches = search.matching_ids() if search else None
+        counting = _beside.submit(selection.counts, matches)
     results = fetch(chosen.page_ids(start, end, selection))
     counts = counting.result()
     lights = counts["status_light"]

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -12,10 +11,7 @@ class TaxonomyConfig(AppConfig):
         from wsis.taxonomy import memo
 
         def changed(**_kwargs):
-            # Now, for this transaction's own reads, and after the commit, so that no
-            # process reloads the old entries in between and keeps them.
             memo.invalidate()
-            transaction.on_commit(memo.invalidate)
 
         for model in self.get_models():
             post_save.connect(changed, sender=model, weak=False)

@@ -5,31 +5,21 @@ Each process reloads them when the version token in the shared cache changes; th
 checked once per request (every change to a vocabulary replaces it, see `apps.py`).
 """
 
-import secrets
 import threading
-from contextlib import contextmanager
 
-from django.core.cache import cache
-from django.core.signals import request_finished, request_started
+from wsis.core import versions
 
 VERSION_KEY = "taxonomy:version"
 
 _lock = threading.Lock()
 _loaded: dict = {"token": None, "entries": {}}
-_request = threading.local()
+_version = versions.Version(VERSION_KEY)
 
 
-def invalidate(**_kwargs) -> None:
-    cache.set(VERSION_KEY, secrets.token_hex(8), None)
-
-
-def _current_token():
-    if getattr(_request, "checked", None) is not None:
-        return _request.checked
-    token = cache.get_or_set(VERSION_KEY, lambda: secrets.token_hex(8), None)
-    if getattr(_request, "active", False):
-        _request.checked = token
-    return token
+def invalidate() -> None:
+    """Every process reloads the vocabularies (now, and after the changing transaction's
+    commit)."""
+    _version.invalidate()
 
 
 class Loaded:
@@ -55,7 +45,7 @@ class Loaded:
 
 def vocabulary(model) -> Loaded:
     """The entries of `model`, as loaded by this process (treat them as read-only)."""
-    token = _current_token()
+    token = _version.token()
     with _lock:
         if _loaded["token"] != token:
             _loaded["token"], _loaded["entries"] = token, {}
@@ -69,25 +59,7 @@ def codes(model, field: str = "code") -> list[str]:
     return [str(getattr(entry, field)) for entry in vocabulary(model).entries]
 
 
-@contextmanager
 def held():
     """The vocabularies checked once for a whole block of work (a bulk import), as for a
     request, instead of at every use."""
-    outer = getattr(_request, "active", False), getattr(_request, "checked", None)
-    _request.active, _request.checked = True, None
-    try:
-        yield
-    finally:
-        _request.active, _request.checked = outer
-
-
-def _request_started(**_kwargs):
-    _request.active, _request.checked = True, None
-
-
-def _request_finished(**_kwargs):
-    _request.active, _request.checked = False, None
-
-
-request_started.connect(_request_started, dispatch_uid="taxonomy-memo-started")
-request_finished.connect(_request_finished, dispatch_uid="taxonomy-memo-finished")
+    return versions.held()
