@@ -1,8 +1,10 @@
 import functools
+import time
 
 import pytest
 from django.conf import settings
 
+from wsis.api import ratelimit
 from wsis.taxonomy.reference_data import load_reference_data, read_reference_data
 
 
@@ -30,3 +32,12 @@ def _test_settings(settings):
     settings.LANGUAGE_CODE = "en"
     # Password hashing is slow by design; tests create many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_clock(monkeypatch):
+    """The API's rate-limit windows (a minute for votes and suggestions) stand still during a
+    test, so that none ends between a test's calls and starts their count afresh; a test of
+    the windows moves the clock itself."""
+    moment = time.time()
+    monkeypatch.setattr(ratelimit, "clock", lambda: moment)

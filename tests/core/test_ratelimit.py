@@ -20,7 +20,7 @@ def test_rates_are_read_as_django_ratelimit_writes_them():
 
 def test_calls_are_counted_per_caller_and_a_new_window_starts_afresh(monkeypatch):
     now = 1_000_000.0
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now)
+    monkeypatch.setattr(ratelimit, "clock", lambda: now)
     assert [ratelimit.hit("voting:user:1", 1, 60) for _ in range(3)] == [1, 2, 3]
     assert ratelimit.hit("voting:user:2", 2, 60) == 1
     end = ratelimit.window_end(1, 60, now)
@@ -64,7 +64,7 @@ def test_a_token_lookup_counts_the_call_as_count_call_does(monkeypatch):
     period = ratelimit.parse_rate("3/m")[1]
     end = 1_200_000 + voter.pk % period  # a window of the voter's counter ends (60 × 20,000)
     now = end - 1.0
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now)
+    monkeypatch.setattr(ratelimit, "clock", lambda: now)
     assert ratelimit.count_call("voting", "3/m", voter) == 1
     assert user_for_token_counted(raw, "voting", "3/m") == (voter, 2)
     assert ratelimit.count_call("voting", "3/m", voter) == 3

@@ -7,7 +7,6 @@ right already through the database.
 
 import hashlib
 import secrets
-import time
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -223,7 +222,9 @@ class _TokenLookup:
         counted = group is not None and self.counted_sql
         if counted:
             parameters.update(
-                prefix=ratelimit.user_counter_prefix(group), now=int(time.time()), period=period
+                prefix=ratelimit.user_counter_prefix(group),
+                now=int(ratelimit.clock()),
+                period=period,
             )
         with connection.cursor() as cursor:
             cursor.execute(self.counted_sql if counted else self.sql, parameters)
