@@ -27,7 +27,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, environment
+
 BENCH = ROOT / "var" / "bench"
 REGISTRY = BENCH / "search.sqlite3"
 EMPTY = BENCH / "import.sqlite3"
@@ -36,17 +37,8 @@ RAW_EXPORTED = BENCH / "export-raw.csv"
 ADMIN = "bench-import@wsis.test"
 
 
-def environment(database: Path) -> dict:
-    return os.environ | {
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_MANIFEST": "0",
-        "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "wsis.settings",
-    }
+def sqlite_environment(database: Path) -> dict:
+    return environment(f"sqlite:///{database}")
 
 
 def peak_mb() -> float:
@@ -54,7 +46,7 @@ def peak_mb() -> float:
 
 
 def django_setup(database: Path) -> None:
-    os.environ.update(environment(database))
+    os.environ.update(sqlite_environment(database))
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -186,7 +178,7 @@ def manage(database: Path, *args) -> None:
     subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=environment(database),
+        env=sqlite_environment(database),
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -204,7 +196,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "bench"))
     from search import prepare  # the same synthetic registry as the search benchmark
 
-    prepare(args.initiatives, environment(REGISTRY))
+    prepare(args.initiatives, sqlite_environment(REGISTRY))
     EMPTY.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         Path(f"{EMPTY}{suffix}").unlink(missing_ok=True)
